@@ -1,0 +1,216 @@
+//! The certificate model the rules reason about.
+//!
+//! These types are shared by the rules, the store and the UI. They are plain
+//! data with serde so the inventory can be persisted and exported as JSON.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which tab a certificate lives on.
+///
+/// Source: "Select the tab for your certificate type (Official Certificate, or Uploaded)".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CertificateKind {
+    /// Bought here ("Official Certificate").
+    Official,
+    /// Brought in by the user ("Uploaded"); may come from the private CA (see `Certificate::pca`).
+    Uploaded,
+}
+
+/// Certificate brand.
+///
+/// Source: "Supported brands include Alibaba Cloud, DigiCert, and GlobalSign."
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Brand {
+    AlibabaCloud,
+    DigiCert,
+    GlobalSign,
+}
+
+/// Validation type ("Certificate Specifications": DV, OV, EV).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ValidationType {
+    Dv,
+    Ov,
+    Ev,
+}
+
+/// Domain type ("Certificate Type": Single Domain, Wildcard Domain, Multi-domain).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DomainType {
+    Single,
+    Wildcard,
+    MultiDomain,
+}
+
+/// A certificate specification: what a unit of quota is counted in.
+///
+/// Source: "The associated certificate has the same specifications as the hosted
+/// certificate: domain name type, certificate type, and certificate brand."
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Specification {
+    pub brand: Brand,
+    pub validation: ValidationType,
+    pub domain_type: DomainType,
+}
+
+/// Key algorithm of a certificate or CSR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum KeyAlgorithm {
+    Rsa2048,
+    Rsa3072,
+    Rsa4096,
+    EcdsaP256,
+    EcdsaP384,
+    Sm2,
+}
+
+/// The lifecycle state that is stored. Pending Expiration and Expired are not
+/// stored: they are derived from the dates (see `CertificateStatus`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LifecycleState {
+    NotActivated,
+    PendingApplication,
+    ValidatingApplication,
+    ValidationFailed,
+    Issued,
+    Cancelled,
+    Revoked,
+}
+
+/// The status shown to the user at a given date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CertificateStatus {
+    NotActivated,
+    PendingApplication,
+    ValidatingApplication,
+    ValidationFailed,
+    Issued,
+    PendingExpiration,
+    Expired,
+    Cancelled,
+    Revoked,
+}
+
+/// How domain ownership is verified ("Domain Verification Method").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum VerificationMethod {
+    /// DNS of the domain in the same account: the system adds the record itself.
+    AutomaticDns,
+    /// The user adds a TXT record (recommended when DNS is elsewhere).
+    ManualDns,
+    /// The user uploads a validation file to the web server (not for wildcards).
+    File,
+    /// OV/EV: the CA contacts the named contact by email or phone.
+    CaContact,
+}
+
+/// How the CSR of a renewal is produced ("CSR Generation").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CsrMode {
+    Automatic,
+    Manual,
+    OriginalKey,
+}
+
+/// The person the CA contacts ("Contact").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A new certificate created by a renewal or purchase, under its original.
+///
+/// Source: "A new certificate is generated below the original certificate. It is
+/// associated with the original certificate".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Association {
+    /// Id of the original certificate the order was placed on.
+    pub original: String,
+    /// Id of the order that created this certificate.
+    pub order: String,
+    /// 1-based position in the order (1 = Pending Application, 2.. = Not Activated).
+    pub position: u8,
+    /// Number of certificates the order created (the period in years).
+    pub of: u8,
+    /// True when this certificate came from a renewal (carry-over applies),
+    /// false when it came from a purchase (Uploaded "Update", new purchase).
+    pub renewal: bool,
+}
+
+/// One certificate record of the inventory.
+///
+/// A record is one paid unit: one certificate of one year of service ("the
+/// term"). Under SC-081 a term may be covered by several issued certificates
+/// in turn; `not_before`/`not_after` are those of the certificate currently
+/// issued, `term_start`/`term_end` those of the service term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// Resource ID, unique in the inventory (shown in the Certificate column).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    pub kind: CertificateKind,
+    /// Uploaded from the private CA product ("PCA"): reissued there, not renewed here.
+    #[serde(default)]
+    pub pca: bool,
+    pub spec: Specification,
+    pub key_algorithm: KeyAlgorithm,
+    /// Bound domains: DNS names (IDN as punycode), `*.` wildcards, or IPv4 addresses.
+    pub domains: Vec<String>,
+    pub state: LifecycleState,
+    /// Validity of the certificate currently issued (None before issuance).
+    pub not_before: Option<NaiveDate>,
+    pub not_after: Option<NaiveDate>,
+    /// The paid service term (None for uploaded certificates and before issuance).
+    #[serde(default)]
+    pub term_start: Option<NaiveDate>,
+    #[serde(default)]
+    pub term_end: Option<NaiveDate>,
+    pub verification: VerificationMethod,
+    /// DNS of the domain is hosted in the account that bought the certificate.
+    #[serde(default)]
+    pub dns_in_same_account: bool,
+    /// The domain has validation-free authorization completed.
+    #[serde(default)]
+    pub validation_free: bool,
+    #[serde(default)]
+    pub contact: Contact,
+    #[serde(default)]
+    pub csr_mode: Option<CsrMode>,
+    /// Set on certificates created by a renewal or purchase.
+    #[serde(default)]
+    pub association: Option<Association>,
+    /// Day the request was submitted to the CA (Validating Application since).
+    #[serde(default)]
+    pub applied_on: Option<NaiveDate>,
+    /// Why the last CA review failed (Validation Failed).
+    #[serde(default)]
+    pub failure_reason: Option<String>,
+}
+
+/// Remaining quota of an account.
+///
+/// Source: "The system first uses your remaining certificate quota for the same
+/// specifications and your remaining Managed Service uses to offset the cost."
+/// Stored as a list, not a map, so it round-trips through JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotas {
+    /// Remaining certificate units per specification ("Number of certificates that can be requested").
+    pub units: Vec<(Specification, u32)>,
+    /// Remaining Managed Service uses ("Available Quota for Hosting Service").
+    pub managed_service: u32,
+}
+
+/// Prices are data, not code: the inventory carries its own table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceTable {
+    /// ISO 4217 code of every amount in the table, e.g. "USD".
+    pub currency: String,
+    /// Price of one certificate unit (one year) per specification, in cents.
+    pub unit_prices: Vec<(Specification, u64)>,
+    /// Price of one Managed Service use, in cents.
+    pub managed_service: u64,
+}

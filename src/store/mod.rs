@@ -1,0 +1,1 @@
+//! Application state: the inventory, quotas and orders, as a yew `Reducible`.
