@@ -1,3 +1,88 @@
-//! Certificate, chain and CSR parsing and checks over x509-parser.
+//! Certificate, chain and CSR parsing, checks and building, over x509-parser.
 //!
-//! Pure Rust: "now" is always an argument (x509-parser's own clock traps on wasm32).
+//! Pure Rust: no browser, no UI, no clock. "Now" is always an argument
+//! (x509-parser's own clock traps on wasm32). Signatures are checked by
+//! `platform::crypto` with WebCrypto, from the [`SignatureCheck`] data
+//! prepared here. Every string meant for display is plain text (control
+//! characters made visible); the UI renders it as text, never as markup.
+//!
+//! # Reading
+//! - [`read_input`]`(bytes) -> ReadResult`: PEM, DER, PKCS#7 (`.p7b`, PEM or
+//!   DER), or any text containing PEM blocks (the whole output of
+//!   `openssl s_client -showcerts`), one or many certificates and CSRs.
+//!   [`ReadResult::items`] are in input order; [`ReadResult::problems`] say
+//!   what could not be read, naming what was found and what was expected.
+//!   Input over [`MAX_INPUT_BYTES`] (1 MiB) is refused unread.
+//! - [`read_csr`]`(bytes) -> Result<Csr, ReadProblem>`: exactly one CSR.
+//! - [`Certificate::from_der`], [`Csr::from_der`] for DER already in hand.
+//!
+//! # Certificates
+//! [`Certificate`]: subject and issuer ([`DistinguishedName`], CN), serial
+//! (colon hex), validity (chrono `NaiveDateTime` UTC and `NaiveDate`
+//! accessors, [`ValidityState`] at a given `now`), subjectAltNames (DNS, IP),
+//! key ([`PublicKeyInfo`]: the model's `KeyAlgorithm` when it is one, else a
+//! description; bits; curve), signature algorithm, SHA-256 fingerprint,
+//! SKI/AKI, CA or not, key usage and extended key usage (human names), the
+//! specification's domain type ([`domain_type_of`]), DER and PEM.
+//!
+//! # Chains
+//! [`analyze_chain`]`(certs, now) -> ChainReport`: leaf-first order, wrong
+//! order, missing issuers (by name and key identifier), root included,
+//! self-signed leaf, expired or not-yet-valid members, duplicates and
+//! strays, and one [`ChainLink`] per signature with its [`SignatureCheck`]:
+//! signed bytes, signature in WebCrypto's form (ECDSA converted from DER to
+//! raw `r || s`), the scheme, and the signer's SPKI. Algorithms WebCrypto
+//! cannot check (SM2, RSA-PSS, EdDSA, MD5) are [`CheckPlan::NotCheckable`],
+//! never failures.
+//!
+//! # CSRs
+//! [`Csr`]: subject, requested subjectAltNames (extensionRequest), key
+//! algorithm, signature algorithm, and [`Csr::signature_check`] for its
+//! self-signature.
+//!
+//! # Building
+//! [`certification_request_info`] + signature -> [`assemble_csr`];
+//! [`tbs_certificate`] from a [`CertificateSpec`] + signature ->
+//! [`assemble_certificate`]; [`key_identifier`]; [`ecdsa_raw_to_der`] and
+//! [`ecdsa_der_to_raw`]; [`pem_encode`]. The output is accepted by
+//! `openssl req -verify` and `openssl verify` (see the native tests).
+
+mod build;
+mod certificate;
+mod chain;
+mod csr;
+mod der;
+mod extensions;
+mod input;
+mod key;
+mod names;
+mod oids;
+mod pem;
+mod pkcs7;
+mod problems;
+mod signature;
+mod text;
+mod time;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+pub use build::{
+    BuildError, CertificateSpec, EncodedName, NameSpec, assemble_certificate, assemble_csr,
+    certification_request_info, key_identifier, tbs_certificate,
+};
+pub use certificate::{Certificate, NotACertificate};
+pub use chain::{ChainLink, ChainProblem, ChainReport, Severity, analyze_chain};
+pub use csr::{Csr, NotACsr};
+pub use extensions::{ExtendedKeyUsage, KeyUsage};
+pub use input::{Item, MAX_INPUT_BYTES, ReadResult, read_csr, read_input};
+pub use key::{Curve, KeyKind, PublicKeyInfo};
+pub use names::{DistinguishedName, NameAttribute, SubjectAltName, domain_type_of, name_covers};
+pub use pem::encode as pem_encode;
+pub use problems::{ProblemKind, ReadProblem};
+pub use signature::{
+    CheckPlan, EcdsaFormatError, Hash, SignatureAlgorithm, SignatureCheck, SignatureScheme,
+    ecdsa_der_to_raw, ecdsa_raw_to_der,
+};
+pub use text::{colon_hex, parse_hex};
+pub use time::{Validity, ValidityState};

@@ -1,0 +1,341 @@
+//! Chains: putting certificates in order (leaf first) and saying what is wrong.
+//!
+//! Issuers are matched as RFC 5280 path building does: the issuer's subject
+//! DER equals the certificate's issuer DER, and, when both are present, the
+//! issuer's subjectKeyIdentifier equals the authorityKeyIdentifier.
+//!
+//! Without a root store, a chain that ends at a CA certificate whose issuer
+//! is absent is taken to end at a root the browser already has (that is how
+//! servers should send chains); it is reported as [`ChainReport::anchor`],
+//! not as a problem. A leaf whose issuer is absent is a missing intermediate.
+
+use chrono::NaiveDateTime;
+
+use super::certificate::Certificate;
+use super::signature::SignatureCheck;
+use super::time::ValidityState;
+
+/// The analysis of a set of certificates as one chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainReport {
+    /// The chain, leaf first, each followed by its issuer.
+    pub certificates: Vec<Certificate>,
+    /// For each of `certificates`, its 0-based position in the input.
+    pub input_positions: Vec<usize>,
+    /// Input certificates that are not on the leaf's path, with their positions.
+    pub unrelated: Vec<(usize, Certificate)>,
+    /// One per signature to check: each certificate by its issuer, and a
+    /// self-signed root by itself.
+    pub links: Vec<ChainLink>,
+    pub problems: Vec<ChainProblem>,
+    /// Issuer of the last certificate when it is a CA not included here:
+    /// the root the browser must already trust.
+    pub anchor: Option<String>,
+}
+
+/// One signature of the chain: `certificates[subject]` signed by `certificates[issuer]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainLink {
+    pub subject: usize,
+    pub issuer: usize,
+    pub check: SignatureCheck,
+}
+
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; nothing to fix.
+    Note,
+    /// Works in browsers, but should be fixed.
+    Warning,
+    /// Clients will reject the chain or the certificate.
+    Error,
+}
+
+/// Something wrong with a chain. Indices point into `ChainReport::certificates`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChainProblem {
+    Empty,
+    /// The input did not list the chain leaf first, each followed by its issuer.
+    WrongOrder,
+    /// The issuer of `certificates[index]` is not in the input. `near_miss` is
+    /// the subject of a certificate with the right name but another key
+    /// (its SKI does not match the AKI).
+    MissingIssuer {
+        index: usize,
+        subject: String,
+        issuer: String,
+        authority_key_id: Option<String>,
+        near_miss: Option<String>,
+    },
+    /// The last certificate is a self-signed root (usually unnecessary).
+    RootIncluded {
+        index: usize,
+        subject: String,
+    },
+    /// The leaf itself is self-signed: no browser trusts it.
+    SelfSignedLeaf {
+        subject: String,
+    },
+    /// The first certificate is a CA certificate, not a server certificate.
+    LeafIsCa {
+        subject: String,
+    },
+    /// `certificates[index]` issues another but is not a CA.
+    IssuerNotCa {
+        index: usize,
+        subject: String,
+    },
+    Expired {
+        index: usize,
+        subject: String,
+        not_after: NaiveDateTime,
+    },
+    NotYetValid {
+        index: usize,
+        subject: String,
+        not_before: NaiveDateTime,
+    },
+    /// The same certificate appears twice (by fingerprint); the copy was dropped.
+    Duplicate {
+        input_position: usize,
+        subject: String,
+    },
+    /// A certificate that is not part of the leaf's chain.
+    Unrelated {
+        input_position: usize,
+        subject: String,
+    },
+}
+
+impl ChainProblem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Self::RootIncluded { .. } => Severity::Note,
+            Self::Duplicate { .. } | Self::Unrelated { .. } | Self::LeafIsCa { .. } => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+
+    /// The sentence to show.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Empty => "No certificates: the chain is empty.".into(),
+            Self::WrongOrder => "The certificates are in the wrong order: a server must send the leaf certificate first, then each issuer. They are shown here in the right order.".into(),
+            Self::MissingIssuer { subject, issuer, authority_key_id, near_miss: Some(other), .. } => format!(
+                "The issuer of \"{subject}\" (\"{issuer}\") is missing. \"{other}\" has the right name but another key (it does not match the authority key identifier {}): it is a different certificate of the same CA. Use the intermediate certificate that came with this certificate.",
+                authority_key_id.as_deref().unwrap_or("-")
+            ),
+            Self::MissingIssuer { subject, issuer, .. } => format!(
+                "The issuer of \"{subject}\" (\"{issuer}\") is missing: the chain is incomplete. Add the intermediate certificate your CA provided after it."
+            ),
+            Self::RootIncluded { subject, .. } => format!(
+                "The chain includes the root \"{subject}\". This is usually unnecessary: browsers already have their roots."
+            ),
+            Self::SelfSignedLeaf { subject } => format!(
+                "\"{subject}\" is self-signed: no browser trusts it unless it is installed by hand."
+            ),
+            Self::LeafIsCa { subject } => format!(
+                "The first certificate, \"{subject}\", is a CA certificate, not a server certificate."
+            ),
+            Self::IssuerNotCa { subject, .. } => format!(
+                "\"{subject}\" issues another certificate of the chain but is not a CA certificate: clients will reject the chain."
+            ),
+            Self::Expired { subject, not_after, .. } => format!(
+                "\"{subject}\" expired on {} UTC.",
+                not_after.format("%Y-%m-%d %H:%M:%S")
+            ),
+            Self::NotYetValid { subject, not_before, .. } => format!(
+                "\"{subject}\" is not valid yet: it starts on {} UTC.",
+                not_before.format("%Y-%m-%d %H:%M:%S")
+            ),
+            Self::Duplicate { input_position, subject } => format!(
+                "Certificate {} (\"{subject}\") appears more than once; the copy is ignored.",
+                input_position + 1
+            ),
+            Self::Unrelated { input_position, subject } => format!(
+                "Certificate {} (\"{subject}\") is not part of this chain.",
+                input_position + 1
+            ),
+        }
+    }
+}
+
+/// Puts `certs` in order (leaf first) and reports every problem, with the
+/// validity of each member judged at `now` (UTC).
+pub fn analyze_chain(certs: &[Certificate], now: NaiveDateTime) -> ChainReport {
+    let mut report = ChainReport {
+        certificates: Vec::new(),
+        input_positions: Vec::new(),
+        unrelated: Vec::new(),
+        links: Vec::new(),
+        problems: Vec::new(),
+        anchor: None,
+    };
+    // Distinct certificates with their input positions.
+    let mut pool: Vec<(usize, &Certificate)> = Vec::new();
+    for (i, c) in certs.iter().enumerate() {
+        if pool
+            .iter()
+            .any(|(_, p)| p.fingerprint_bytes() == c.fingerprint_bytes())
+        {
+            report.problems.push(ChainProblem::Duplicate {
+                input_position: i,
+                subject: label(c),
+            });
+        } else {
+            pool.push((i, c));
+        }
+    }
+    let Some(leaf) = pick_leaf(&pool) else {
+        report.problems.push(ChainProblem::Empty);
+        return report;
+    };
+    let mut path = vec![pool.remove(leaf)];
+    loop {
+        let (_, current) = path[path.len() - 1];
+        if current.is_self_signed() {
+            break;
+        }
+        if let Some(next) = pick_issuer(current, &pool) {
+            path.push(pool.remove(next));
+            continue;
+        }
+        let near_miss = pool
+            .iter()
+            .find(|(_, c)| c.subject().der() == current.issuer().der())
+            .map(|(_, c)| label(c));
+        if current.is_ca() && near_miss.is_none() && path.len() > 1 {
+            report.anchor = Some(current.issuer().to_string());
+        } else {
+            report.problems.push(ChainProblem::MissingIssuer {
+                index: path.len() - 1,
+                subject: label(current),
+                issuer: current.issuer().to_string(),
+                authority_key_id: current.authority_key_id_hex(),
+                near_miss,
+            });
+        }
+        break;
+    }
+    let positions: Vec<usize> = path.iter().map(|(i, _)| *i).collect();
+    if positions.first() != Some(&0) || positions.windows(2).any(|w| w[0] > w[1]) {
+        report.problems.insert(0, ChainProblem::WrongOrder);
+    }
+    let last = path.len() - 1;
+    let (_, leaf) = path[0];
+    if leaf.is_self_signed() && last == 0 {
+        report.problems.push(ChainProblem::SelfSignedLeaf {
+            subject: label(leaf),
+        });
+    } else if path[last].1.is_self_signed() {
+        report.problems.push(ChainProblem::RootIncluded {
+            index: last,
+            subject: label(path[last].1),
+        });
+    }
+    if leaf.is_ca() {
+        report.problems.push(ChainProblem::LeafIsCa {
+            subject: label(leaf),
+        });
+    }
+    for (index, (_, c)) in path.iter().enumerate() {
+        if index > 0 && !c.is_ca() {
+            report.problems.push(ChainProblem::IssuerNotCa {
+                index,
+                subject: label(c),
+            });
+        }
+        match c.validity_at(now) {
+            ValidityState::Valid => {}
+            ValidityState::Expired => report.problems.push(ChainProblem::Expired {
+                index,
+                subject: label(c),
+                not_after: c.not_after(),
+            }),
+            ValidityState::NotYetValid => report.problems.push(ChainProblem::NotYetValid {
+                index,
+                subject: label(c),
+                not_before: c.not_before(),
+            }),
+        }
+        let issuer = if index < last { index + 1 } else { index };
+        if index < last || c.is_self_signed() {
+            report.links.push(ChainLink {
+                subject: index,
+                issuer,
+                check: c.signature_check(path[issuer].1),
+            });
+        }
+    }
+    for (position, c) in pool {
+        report.problems.push(ChainProblem::Unrelated {
+            input_position: position,
+            subject: label(c),
+        });
+        report.unrelated.push((position, c.clone()));
+    }
+    report.input_positions = positions;
+    report.certificates = path.into_iter().map(|(_, c)| c.clone()).collect();
+    report
+}
+
+impl ChainReport {
+    /// No missing issuer and nothing empty: every certificate up to a root
+    /// (included or trusted by the browser) is present.
+    pub fn is_complete(&self) -> bool {
+        !self
+            .problems
+            .iter()
+            .any(|p| matches!(p, ChainProblem::MissingIssuer { .. } | ChainProblem::Empty))
+    }
+
+    pub fn leaf(&self) -> Option<&Certificate> {
+        self.certificates.first()
+    }
+
+    /// The most serious severity among the problems, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.problems.iter().map(ChainProblem::severity).max()
+    }
+}
+
+/// The leaf: a certificate that issues none of the others. Among several,
+/// an end-entity one first, then the earliest in the input.
+fn pick_leaf(pool: &[(usize, &Certificate)]) -> Option<usize> {
+    let issues_another = |c: &Certificate| {
+        pool.iter()
+            .any(|(_, o)| o.fingerprint_bytes() != c.fingerprint_bytes() && o.is_issued_by(c))
+    };
+    let candidates: Vec<usize> = (0..pool.len())
+        .filter(|i| !issues_another(pool[*i].1))
+        .collect();
+    candidates
+        .iter()
+        .copied()
+        .find(|i| !pool[*i].1.is_ca())
+        .or_else(|| candidates.first().copied())
+        .or(if pool.is_empty() { None } else { Some(0) })
+}
+
+/// The issuer of `cert` in `pool`: one whose key identifiers are present and
+/// equal first, then any whose name matches and whose identifiers do not conflict.
+fn pick_issuer(cert: &Certificate, pool: &[(usize, &Certificate)]) -> Option<usize> {
+    let matching: Vec<usize> = (0..pool.len())
+        .filter(|i| cert.is_issued_by(pool[*i].1))
+        .collect();
+    matching
+        .iter()
+        .copied()
+        .find(|i| cert.authority_key_id().is_some() && pool[*i].1.subject_key_id().is_some())
+        .or_else(|| matching.first().copied())
+}
+
+/// How a certificate is named in messages: its CN, else its whole subject.
+fn label(c: &Certificate) -> String {
+    c.common_name()
+        .map(str::to_string)
+        .unwrap_or_else(|| c.subject().to_string())
+}
