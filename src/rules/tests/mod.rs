@@ -1,1 +1,6 @@
+mod activation;
+mod domain;
+mod eligibility;
+mod status;
 mod support;
+mod validity;
