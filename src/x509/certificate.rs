@@ -6,10 +6,12 @@ use std::net::IpAddr;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::prelude::FromDer;
 
+use super::check::SignatureCheck;
+use super::domain;
 use super::extensions::{ExtendedKeyUsage, Extensions, KeyUsage, key_id_text};
 use super::key::PublicKeyInfo;
-use super::names::{self, DistinguishedName, SubjectAltName};
-use super::signature::{SignatureAlgorithm, SignatureCheck};
+use super::names::{DistinguishedName, SubjectAltName};
+use super::signature::SignatureAlgorithm;
 use super::time::{Validity, ValidityState};
 use super::{pem, text};
 use crate::rules::model::{DomainType, KeyAlgorithm};
@@ -153,18 +155,18 @@ impl Certificate {
     /// The names the certificate is for: DNS and IP subjectAltNames, or the
     /// subject CN when there are none. Lowercase, deduplicated, in order.
     pub fn names(&self) -> Vec<String> {
-        names::bound_names(&self.extensions.alt_names, self.common_name())
+        domain::bound_names(&self.extensions.alt_names, self.common_name())
     }
 
     /// The specification's domain type these names map to (see
-    /// [`names::domain_type_of`]).
+    /// [`domain::domain_type_of`]).
     pub fn domain_type(&self) -> DomainType {
-        names::domain_type_of(&self.names())
+        domain::domain_type_of(&self.names())
     }
 
     /// Whether the certificate is valid for `host` (a DNS name or an IP).
     pub fn covers(&self, host: &str) -> bool {
-        self.names().iter().any(|n| names::name_covers(n, host))
+        self.names().iter().any(|n| domain::name_covers(n, host))
     }
 
     pub fn public_key(&self) -> &PublicKeyInfo {

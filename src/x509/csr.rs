@@ -4,11 +4,13 @@ use x509_parser::certification_request::X509CertificationRequest;
 use x509_parser::cri_attributes::ParsedCriAttribute;
 use x509_parser::prelude::FromDer;
 
+use super::check::SignatureCheck;
+use super::domain;
 use super::extensions::Extensions;
 use super::key::PublicKeyInfo;
-use super::names::{self, DistinguishedName, SubjectAltName};
+use super::names::{DistinguishedName, SubjectAltName};
 use super::pem;
-use super::signature::{SignatureAlgorithm, SignatureCheck};
+use super::signature::SignatureAlgorithm;
 use crate::rules::model::{DomainType, KeyAlgorithm};
 
 /// A parsed CSR. Whether the algorithm is acceptable is the caller's rule;
@@ -77,11 +79,11 @@ impl Csr {
 
     /// DNS and IP names requested, or the CN when there are none.
     pub fn names(&self) -> Vec<String> {
-        names::bound_names(&self.extensions.alt_names, self.common_name())
+        domain::bound_names(&self.extensions.alt_names, self.common_name())
     }
 
     pub fn domain_type(&self) -> DomainType {
-        names::domain_type_of(&self.names())
+        domain::domain_type_of(&self.names())
     }
 
     pub fn public_key(&self) -> &PublicKeyInfo {

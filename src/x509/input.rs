@@ -3,9 +3,10 @@
 use super::certificate::Certificate;
 use super::csr::Csr;
 use super::der::{self, tag};
+use super::detect::Found;
 use super::pem::{self, BlockError};
 use super::pkcs7::{self, Bundle};
-use super::problems::{Found, ReadProblem};
+use super::problems::ReadProblem;
 
 /// Largest input read: 1 MiB. A certificate is 1-3 KB and the longest
 /// real chains with hundreds of SANs stay well under 100 KB, so anything

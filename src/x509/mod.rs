@@ -50,10 +50,16 @@
 mod build;
 mod certificate;
 mod chain;
+mod chain_problems;
+mod check;
 mod csr;
 mod der;
+mod detect;
+mod domain;
+mod ecdsa;
 mod extensions;
 mod input;
+mod issue;
 mod key;
 mod names;
 mod oids;
@@ -68,21 +74,23 @@ mod time;
 mod tests;
 
 pub use build::{
-    BuildError, CertificateSpec, EncodedName, NameSpec, assemble_certificate, assemble_csr,
-    certification_request_info, key_identifier, tbs_certificate,
+    BuildError, EncodedName, NameSpec, assemble_certificate, assemble_csr,
+    certification_request_info,
 };
 pub use certificate::{Certificate, NotACertificate};
-pub use chain::{ChainLink, ChainProblem, ChainReport, Severity, analyze_chain};
+pub use chain::{ChainLink, ChainReport, analyze_chain};
+pub use chain_problems::{ChainProblem, Severity};
+pub use check::{CheckPlan, SignatureCheck};
 pub use csr::{Csr, NotACsr};
+pub use domain::{domain_type_of, name_covers};
+pub use ecdsa::{EcdsaFormatError, ecdsa_der_to_raw, ecdsa_raw_to_der};
 pub use extensions::{ExtendedKeyUsage, KeyUsage};
 pub use input::{Item, MAX_INPUT_BYTES, ReadResult, read_csr, read_input};
+pub use issue::{CertificateSpec, key_identifier, tbs_certificate};
 pub use key::{Curve, KeyKind, PublicKeyInfo};
-pub use names::{DistinguishedName, NameAttribute, SubjectAltName, domain_type_of, name_covers};
+pub use names::{DistinguishedName, NameAttribute, SubjectAltName};
 pub use pem::encode as pem_encode;
 pub use problems::{ProblemKind, ReadProblem};
-pub use signature::{
-    CheckPlan, EcdsaFormatError, Hash, SignatureAlgorithm, SignatureCheck, SignatureScheme,
-    ecdsa_der_to_raw, ecdsa_raw_to_der,
-};
+pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};
 pub use time::{Validity, ValidityState};
