@@ -1,7 +1,38 @@
 //! Certdesk: the SSL Certificate Management page of a cloud console.
+//!
+//! The app runs entirely in the browser. `main.rs` mounts it into the page's
+//! `#certdesk` element; a host that embeds Certdesk in its own console either
+//! ships that page's element contract (see README, "Embed") or, from Rust,
+//! calls [`mount`] with its own element.
 
 pub mod components;
 pub mod platform;
 pub mod rules;
 pub mod store;
 pub mod x509;
+
+pub use components::app::{App, AppProps as MountOptions};
+
+impl MountOptions {
+    /// Reads the options from the root element's attributes:
+    /// `data-storage-key`, `data-demo="false"`, `data-chrome="false"`.
+    pub fn from_element(root: &web_sys::Element) -> Self {
+        let flag = |name: &str| root.get_attribute(name).is_none_or(|v| v != "false");
+        let storage_key = root
+            .get_attribute("data-storage-key")
+            .filter(|key| !key.trim().is_empty())
+            .unwrap_or_else(|| "certdesk.inventory".to_string());
+        MountOptions {
+            storage_key: storage_key.into(),
+            demo: flag("data-demo"),
+            chrome: flag("data-chrome"),
+        }
+    }
+}
+
+/// Mounts Certdesk into `root` (its children are replaced). The caller
+/// installs the panic screen (`platform::panic::install`) for that root first.
+pub fn mount(root: web_sys::Element, options: MountOptions) -> yew::AppHandle<App> {
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(root, options).render()
+}

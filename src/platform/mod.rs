@@ -1,1 +1,6 @@
 //! The only module that touches the browser: clock, storage, WebCrypto, downloads, events.
+
+pub mod clock;
+pub mod location;
+pub mod logger;
+pub mod panic;

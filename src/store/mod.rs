@@ -1,1 +1,3 @@
 //! Application state: the inventory, quotas and orders, as a yew `Reducible`.
+
+pub mod route;

@@ -1,0 +1,49 @@
+# Certdesk: `make serve` to run the app, `make test` to run every test.
+# Every target that needs tools runs scripts/setup first (fast when all is there).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: setup serve build test lint test-native test-browser test-e2e bench clean
+
+setup:
+	@scripts/setup
+
+## Serve the app with its demo inventory on http://127.0.0.1:$(PORT), rebuilding on change.
+serve: setup
+	trunk serve --address 127.0.0.1 --port $(PORT)
+
+## Release build into dist/ (wasm-opt -Oz, opt-level z, LTO): host it on any static server.
+build: setup
+	trunk build --release
+
+## Every test: formatting, lints (native and wasm32), native, browser, end-to-end.
+test: setup lint test-native test-browser test-e2e
+	@echo "make test: all passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test
+
+# Integration tests under tests/*.rs, in headless Chromium (wasm-bindgen-test-runner).
+test-browser:
+	cargo test $(WASM) --test '*'
+
+test-e2e: build
+	node tests/e2e/run.mjs
+
+## Figures: rules natively, then the release build in headless Chromium.
+bench: build
+	cargo bench --bench rules
+	node tests/e2e/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/artifacts

@@ -1,0 +1,39 @@
+//! The URL: reading and writing the hash route, and listening for changes
+//! (back/forward buttons, links, other code setting `location.hash`).
+
+use gloo::events::EventListener;
+
+use crate::store::route::Route;
+
+fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The route the URL names now, or `None` when the hash names nothing we know.
+pub fn current_route() -> Option<Route> {
+    Route::from_hash(&hash())
+}
+
+/// Moves to `route`, adding a history entry (so Back returns here).
+pub fn navigate(route: Route) {
+    if current_route() != Some(route) {
+        // Setting the hash pushes a history entry and fires `hashchange`.
+        let _ = gloo::utils::window().location().set_hash(&route.hash());
+    }
+}
+
+/// Rewrites the URL to `route` without a history entry (for canonicalising the hash).
+pub fn replace(route: Route) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.hash()));
+    }
+}
+
+/// Calls `on_change` with the new route each time the hash changes; unknown
+/// hashes give `None`. Dropping the listener stops it.
+pub fn on_route_change(on_change: impl Fn(Option<Route>) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+        on_change(current_route())
+    })
+}

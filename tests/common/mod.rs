@@ -1,0 +1,102 @@
+//! Helpers shared by the browser tests: mount into the runner's page, query
+//! the DOM, send keys, and wait for the app (never with long fixed sleeps).
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+pub fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// A fresh, empty element in the page to mount one app instance into.
+pub fn fresh_root(id: &str) -> Element {
+    let document = document();
+    if let Some(old) = document.get_element_by_id(id) {
+        old.remove();
+    }
+    let root = document.create_element("div").unwrap();
+    root.set_id(id);
+    let host = document
+        .get_element_by_id("output")
+        .map(|el| el.parent_element().unwrap_or(el))
+        .or_else(|| document.body().map(Into::into))
+        .unwrap();
+    host.append_child(&root).unwrap();
+    root
+}
+
+pub fn query(selector: &str) -> Option<Element> {
+    document().query_selector(selector).unwrap()
+}
+
+pub fn query_all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+pub fn text(selector: &str) -> String {
+    query(selector)
+        .and_then(|el| el.text_content())
+        .unwrap_or_default()
+}
+
+pub fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap()
+}
+
+pub fn set_hash(hash: &str) {
+    let history = gloo::utils::window().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .unwrap();
+}
+
+pub fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|el| el.id())
+        .unwrap_or_default()
+}
+
+pub fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+/// Sends a keydown that bubbles, as a keyboard would.
+pub fn key(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+/// Lets pending renders run.
+pub async fn settle() {
+    yew::scheduler::flush().await;
+    yew::platform::time::sleep(Duration::ZERO).await;
+    yew::scheduler::flush().await;
+}
+
+/// Polls `condition` (rendering between polls) for up to 3 seconds; panics with `what` on timeout.
+pub async fn wait_for(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..300 {
+        settle().await;
+        if condition() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for: {what}");
+}

@@ -1,0 +1,29 @@
+// Runs the end-to-end suite: serves dist/ on a free loopback port, runs every
+// *.test.mjs with node's test runner against it, then stops the server.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('e2e: dist/index.html is missing: run `make build` first (make test-e2e does).');
+  process.exit(1);
+}
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.test.mjs'))
+  .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
+  .map((f) => join(here, f));
+
+const server = await serve(dist, 0);
+console.log(`e2e: serving dist/ on ${server.url}`);
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, CERTDESK_URL: server.url },
+});
+const code = await new Promise((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
+await server.close();
+console.log(`e2e: server stopped; screenshots in tests/e2e/artifacts/`);
+process.exit(code);
