@@ -15,7 +15,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -37,11 +40,13 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
         domain_type: rng.pick(&DomainType::ALL),
     };
     let domains: Vec<String> = match spec.domain_type {
-        DomainType::Single if i % 7 == 0 => vec![format!("192.0.2.{}", i % 250)],
-        DomainType::Single if i % 11 == 0 => vec![format!("b\u{FC}cher-{i}.example")],
+        DomainType::Single if i.is_multiple_of(7) => vec![format!("192.0.2.{}", i % 250)],
+        DomainType::Single if i.is_multiple_of(11) => vec![format!("b\u{FC}cher-{i}.example")],
         DomainType::Single => vec![format!("www{i}.example.com")],
         DomainType::Wildcard => vec![format!("*.svc{i}.example.net")],
-        DomainType::MultiDomain => (0..1 + rng.below(5)).map(|k| format!("h{k}.site{i}.example.org")).collect(),
+        DomainType::MultiDomain => (0..1 + rng.below(5))
+            .map(|k| format!("h{k}.site{i}.example.org"))
+            .collect(),
     };
     // Expiry from 400 days ago to 400 days ahead of today.
     let not_after = today + Days::new(rng.below(800) as u64) - Days::new(400);
@@ -50,18 +55,22 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
         id: format!("cas-{i}"),
         name: format!("cert {i}"),
         kind: rng.pick(&CertificateKind::ALL),
-        pca: i % 13 == 0,
+        pca: i.is_multiple_of(13),
         spec,
         key_algorithm: rng.pick(&KeyAlgorithm::ALL),
         domains: domains.clone(),
-        state: rng.pick(&[LifecycleState::Issued, LifecycleState::Issued, LifecycleState::PendingApplication]),
+        state: rng.pick(&[
+            LifecycleState::Issued,
+            LifecycleState::Issued,
+            LifecycleState::PendingApplication,
+        ]),
         not_before: Some(not_before),
         not_after: Some(not_after),
         term_start: Some(not_before),
         term_end: Some(not_after),
         verification: rng.pick(&VerificationMethod::ALL),
-        dns_in_same_account: i % 2 == 0,
-        validation_free: i % 5 == 0,
+        dns_in_same_account: i.is_multiple_of(2),
+        validation_free: i.is_multiple_of(5),
         contact: Contact {
             name: "Li Wei".into(),
             email: format!("ops{i}@example.com"),
@@ -89,12 +98,21 @@ fn main() {
     let todays: Vec<NaiveDate> = (0..CERTIFICATES)
         .map(|_| date(2025, 1, 1) + Days::new(rng.below(6 * 365) as u64))
         .collect();
-    let requests: Vec<OrderRequest> =
-        todays.iter().enumerate().map(|(i, today)| request(&mut rng, *today, i)).collect();
-    let quotas = Quotas { units: Specification::all().into_iter().map(|s| (s, 2)).collect(), managed_service: 3 };
+    let requests: Vec<OrderRequest> = todays
+        .iter()
+        .enumerate()
+        .map(|(i, today)| request(&mut rng, *today, i))
+        .collect();
+    let quotas = Quotas {
+        units: Specification::all().into_iter().map(|s| (s, 2)).collect(),
+        managed_service: 3,
+    };
     let prices = PriceTable {
         currency: "USD".into(),
-        unit_prices: Specification::all().into_iter().map(|s| (s, 10_000)).collect(),
+        unit_prices: Specification::all()
+            .into_iter()
+            .map(|s| (s, 10_000))
+            .collect(),
         managed_service: 1_500,
     };
 

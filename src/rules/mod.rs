@@ -17,6 +17,7 @@ pub mod model;
 pub mod order;
 pub mod payment;
 mod plan;
+mod plan_checks;
 mod punycode;
 pub mod review;
 pub mod status;

@@ -1,0 +1,82 @@
+//! The checks of `plan_order` on domains and on SC-081 chains.
+
+use super::caps::needs_fresh_validation;
+use super::domain::{domain_type_of, normalize_domains};
+use super::order::{OrderKind, OrderRequest, PlannedCertificate};
+use super::warnings::{Warning, WarningKind as W};
+
+/// The request's domains in canonical form, with a warning when they are
+/// invalid, do not fit the chosen domain type, or differ from a renewal's original.
+pub(super) fn check_domains(req: &OrderRequest, warnings: &mut Vec<Warning>) -> Vec<String> {
+    let domains = match normalize_domains(&req.domains) {
+        Ok(domains) => domains,
+        Err(error) => {
+            warnings.push(Warning::new(W::DomainsInvalid, error.to_string()));
+            return req.domains.clone();
+        }
+    };
+    match domain_type_of(&domains) {
+        Ok(found) if found != req.spec.domain_type => warnings.push(Warning::new(
+            W::DomainTypeMismatch,
+            format!(
+                "These domains need a {} certificate, but {} was chosen",
+                found.label(),
+                req.spec.domain_type.label()
+            ),
+        )),
+        Ok(_) => {}
+        Err(error) => warnings.push(Warning::new(W::DomainsInvalid, error.to_string())),
+    }
+    if let (OrderKind::Renewal, Some(original)) = (req.kind, &req.original) {
+        let mut before =
+            normalize_domains(&original.domains).unwrap_or_else(|_| original.domains.clone());
+        let mut after = domains.clone();
+        before.sort();
+        after.sort();
+        if before != after {
+            warnings.push(Warning::new(
+                W::DomainsChanged,
+                "A renewal keeps the original certificate's domains: purchase a new certificate to change them",
+            ));
+        }
+    }
+    domains
+}
+
+/// One warning when a term is covered by several certificates, one when an
+/// in-term certificate needs domain validation again.
+pub(super) fn chain_warnings(certificates: &[PlannedCertificate], warnings: &mut Vec<Warning>) {
+    let chained: Vec<&PlannedCertificate> =
+        certificates.iter().filter(|c| c.chain.len() > 1).collect();
+    if let Some(first) = chained.first() {
+        let total: usize = certificates.iter().map(|c| c.chain.len()).sum();
+        let shortest_cap = chained
+            .iter()
+            .flat_map(|c| &c.chain)
+            .map(|i| i.cap.max_days)
+            .min()
+            .unwrap_or(0);
+        warnings.push(Warning::new(
+            W::ChainedIssuance,
+            format!(
+                "Under CA/Browser Forum ballot SC-081 a certificate issued from {} is valid at most {} days: \
+                 the paid terms are covered by {total} certificates in turn, each to deploy when issued",
+                first.chain.first().map_or(first.issued_on, |i| i.from),
+                shortest_cap
+            ),
+        ));
+    }
+    let fresh = certificates
+        .iter()
+        .flat_map(|c| c.chain.windows(2))
+        .find(|pair| needs_fresh_validation(pair[0].from, pair[1].from));
+    if let Some(pair) = fresh {
+        warnings.push(Warning::new(
+            W::FreshValidation,
+            format!(
+                "From {} domain validation can be reused for only {} days: each in-term certificate needs it done again",
+                pair[1].from, pair[1].cap.dcv_reuse_days
+            ),
+        ));
+    }
+}
