@@ -1,6 +1,17 @@
 //! Application state: the inventory, quotas and orders, as a yew `Reducible`.
 
+pub mod actions;
+pub mod demo;
+mod demo_scale;
 pub mod inventory;
+pub mod notice;
 pub mod route;
+pub mod state;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
 
 pub use inventory::{Inventory, Order};
+pub use notice::{Notice, NoticeKind};
+pub use state::{Action, AppState};

@@ -1,0 +1,345 @@
+//! Native tests of the demo inventory, the reducer and the view.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::Reducible;
+
+use super::demo::{demo_inventory, generated_inventory};
+use super::route::Tab;
+use super::view::{SortOrder, ViewQuery, index, view};
+use super::{Action, AppState, NoticeKind};
+use crate::rules::{
+    Brand, CertificateKind, CertificateStatus, DomainType, LifecycleState, ValidationType,
+    domain_type_of, remaining_units, status_at,
+};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+const TODAY: &str = "2026-11-23";
+
+fn state() -> Rc<AppState> {
+    Rc::new(AppState::new(
+        demo_inventory(date(TODAY)),
+        date(TODAY),
+        None,
+        true,
+    ))
+}
+
+#[test]
+fn the_demo_reproduces_the_documents_example_on_2025_09_10() {
+    let inv = demo_inventory(date("2025-09-10"));
+    let shop = inv.find("cas-7f3a21").unwrap();
+    assert_eq!(shop.not_before, Some(date("2024-10-01")));
+    assert_eq!(shop.not_after, Some(date("2025-09-30")));
+    assert_eq!(
+        status_at(shop, date("2025-09-10")),
+        CertificateStatus::PendingExpiration
+    );
+}
+
+#[test]
+fn the_demo_exercises_every_status_spec_and_shape() {
+    let today = date(TODAY);
+    let inv = demo_inventory(today);
+    let statuses: HashSet<_> = inv
+        .certificates
+        .iter()
+        .map(|c| status_at(c, today))
+        .collect();
+    for s in super::view::STATUS_ORDER {
+        assert!(statuses.contains(&s), "demo lacks {s:?}");
+    }
+    let has = |f: &dyn Fn(&crate::rules::Certificate) -> bool| inv.certificates.iter().any(f);
+    for b in [Brand::AlibabaCloud, Brand::DigiCert, Brand::GlobalSign] {
+        assert!(has(&|c| c.spec.brand == b), "{b:?}");
+    }
+    for v in [ValidationType::Dv, ValidationType::Ov, ValidationType::Ev] {
+        assert!(has(&|c| c.spec.validation == v), "{v:?}");
+    }
+    for d in [
+        DomainType::Single,
+        DomainType::Wildcard,
+        DomainType::MultiDomain,
+    ] {
+        assert!(has(&|c| c.spec.domain_type == d), "{d:?}");
+    }
+    assert!(has(&|c| c.pca) && has(&|c| c.kind == CertificateKind::Uploaded && !c.pca));
+    let left = |c: &crate::rules::Certificate| c.not_after.map(|e| (e - today).num_days());
+    assert!(has(
+        &|c| c.state == LifecycleState::Issued && left(c).is_some_and(|d| (0..=15).contains(&d))
+    ));
+    assert!(has(
+        &|c| c.state == LifecycleState::Issued && left(c).is_some_and(|d| (16..=30).contains(&d))
+    ));
+    for n in [2, 3] {
+        assert!(
+            has(&|c| c.association.as_ref().is_some_and(|a| a.of == n)),
+            "chain of {n}"
+        );
+    }
+    assert!(
+        inv.quotas.units.iter().any(|(_, n)| *n == 0),
+        "a specification at zero"
+    );
+    let ids: HashSet<_> = inv.certificates.iter().map(|c| &c.id).collect();
+    assert_eq!(ids.len(), inv.certificates.len(), "ids are unique");
+    for c in &inv.certificates {
+        assert_eq!(
+            domain_type_of(&c.domains),
+            Ok(c.spec.domain_type),
+            "{}",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn associated_certificates_follow_their_original_on_its_tab() {
+    let today = date(TODAY);
+    let inv = demo_inventory(today);
+    let idx = index(&inv, today);
+    let rows = view(&inv, &idx, Tab::Official, &ViewQuery::default()).rows;
+    let pos = rows
+        .iter()
+        .position(|r| inv.certificates[r.index].id == "cas-9a0b31")
+        .unwrap();
+    let under: Vec<_> = rows[pos + 1..pos + 4]
+        .iter()
+        .map(|r| (inv.certificates[r.index].id.as_str(), r.associated))
+        .collect();
+    assert_eq!(
+        under,
+        [
+            ("cas-9a0b32-1", true),
+            ("cas-9a0b32-2", true),
+            ("cas-9a0b32-3", true)
+        ]
+    );
+    let uploaded = view(&inv, &idx, Tab::Uploaded, &ViewQuery::default());
+    assert!(uploaded.rows.iter().all(|r| {
+        let c = &inv.certificates[r.index];
+        c.kind == CertificateKind::Uploaded
+    }));
+    assert!(uploaded.rows.iter().any(|r| r.associated));
+}
+
+#[test]
+fn search_filter_counts_and_sort() {
+    let today = date(TODAY);
+    let inv = demo_inventory(today);
+    let idx = index(&inv, today);
+    let all = view(&inv, &idx, Tab::Official, &ViewQuery::default());
+    assert_eq!(all.rows.len(), all.total);
+    let expiries: Vec<_> = all
+        .rows
+        .iter()
+        .filter(|r| !r.associated)
+        .filter_map(|r| inv.certificates[r.index].not_after)
+        .collect();
+    assert!(expiries.windows(2).all(|w| w[0] <= w[1]), "soonest first");
+    let latest = view(
+        &inv,
+        &idx,
+        Tab::Official,
+        &ViewQuery {
+            sort: SortOrder::ExpiryLatest,
+            ..Default::default()
+        },
+    );
+    let expiries: Vec<_> = latest
+        .rows
+        .iter()
+        .filter(|r| !r.associated)
+        .filter_map(|r| inv.certificates[r.index].not_after)
+        .collect();
+    assert!(expiries.windows(2).all(|w| w[0] >= w[1]), "latest first");
+
+    let pe = all
+        .counts
+        .iter()
+        .find(|(s, _)| *s == CertificateStatus::PendingExpiration)
+        .unwrap()
+        .1;
+    let filtered = view(
+        &inv,
+        &idx,
+        Tab::Official,
+        &ViewQuery {
+            status: Some(CertificateStatus::PendingExpiration),
+            ..Default::default()
+        },
+    );
+    assert_eq!(filtered.rows.iter().filter(|r| !r.context).count(), pe);
+
+    let q = ViewQuery {
+        search: "  PAY.example ".into(),
+        ..Default::default()
+    };
+    let found = view(&inv, &idx, Tab::Official, &q);
+    assert_eq!(
+        found.rows.len(),
+        4,
+        "the original and its three associated certificates"
+    );
+    assert_eq!(found.matching, 4);
+    let by_domain = view(
+        &inv,
+        &idx,
+        Tab::Official,
+        &ViewQuery {
+            search: "mail.example.org".into(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(by_domain.rows.len(), 1);
+    let none = view(
+        &inv,
+        &idx,
+        Tab::Official,
+        &ViewQuery {
+            search: "no-such-host".into(),
+            ..Default::default()
+        },
+    );
+    assert!(none.rows.is_empty() && none.counts.is_empty());
+
+    // Filtering on an associated certificate's status keeps its original above it, as context.
+    let na = view(
+        &inv,
+        &idx,
+        Tab::Official,
+        &ViewQuery {
+            status: Some(CertificateStatus::NotActivated),
+            ..Default::default()
+        },
+    );
+    assert!(na.rows.first().is_some_and(|r| r.context && !r.associated));
+}
+
+#[test]
+fn cancelling_a_not_activated_certificate_returns_its_quota() {
+    let s = state();
+    let spec = s.inventory.find("cas-3c4d56-2").unwrap().spec;
+    let (units, ms) = (
+        remaining_units(&s.inventory.quotas, &spec),
+        s.inventory.quotas.managed_service,
+    );
+    let s = s.reduce(Action::Cancel("cas-3c4d56-2".into()));
+    assert_eq!(
+        s.inventory.find("cas-3c4d56-2").unwrap().state,
+        LifecycleState::Cancelled
+    );
+    assert_eq!(remaining_units(&s.inventory.quotas, &spec), units + 1);
+    assert_eq!(s.inventory.quotas.managed_service, ms + 1);
+    assert_eq!(s.rev, 1);
+    assert!(s.needs_save());
+    let notice = s.notices.last().unwrap();
+    assert_eq!(notice.kind, NoticeKind::Success);
+    assert!(
+        notice.text.contains("1 Managed Service use"),
+        "{}",
+        notice.text
+    );
+}
+
+#[test]
+fn refused_actions_change_nothing_and_say_why() {
+    let s = state();
+    let before = s.inventory.clone();
+    // An issued certificate cannot be cancelled; an original with associated ones cannot be deleted.
+    let s = s.reduce(Action::Cancel("cas-2d9e77".into()));
+    assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Error);
+    let s = s.reduce(Action::Delete("cas-2a7c90".into()));
+    assert!(
+        s.notices.last().unwrap().text.contains("associated"),
+        "{}",
+        s.notices.last().unwrap().text
+    );
+    let s = s.reduce(Action::Delete("no-such-id".into()));
+    assert!(
+        s.notices
+            .last()
+            .unwrap()
+            .text
+            .contains("no longer in the inventory")
+    );
+    assert_eq!(s.inventory, before);
+    assert_eq!(s.rev, 0);
+}
+
+#[test]
+fn delete_removes_an_expired_certificate() {
+    let s = state().reduce(Action::Delete("cas-61aa90".into()));
+    assert!(s.inventory.find("cas-61aa90").is_none());
+    assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Success);
+}
+
+#[test]
+fn the_as_of_date_changes_statuses_and_today_clears_it() {
+    let s = state();
+    let shop = s.inventory.find("cas-7f3a21").unwrap().clone();
+    assert_eq!(
+        status_at(&shop, s.today()),
+        CertificateStatus::PendingExpiration
+    );
+    let s = s.reduce(Action::SetAsOf(Some(date("2026-12-31"))));
+    assert_eq!(s.today(), date("2026-12-31"));
+    assert_eq!(status_at(&shop, s.today()), CertificateStatus::Expired);
+    let s = s.reduce(Action::SetAsOf(Some(date(TODAY))));
+    assert_eq!(s.as_of, None, "choosing today is the same as no As of date");
+}
+
+#[test]
+fn another_tabs_inventory_is_shown_but_not_saved_back() {
+    let s = state();
+    let mut other = (*s.inventory).clone();
+    other.certificates.truncate(3);
+    let s = s.reduce(Action::FromOtherTab(other.clone()));
+    assert_eq!(*s.inventory, other);
+    assert!(!s.needs_save());
+    let same = s.clone().reduce(Action::FromOtherTab(other));
+    assert!(
+        Rc::ptr_eq(&s, &same),
+        "an identical inventory changes nothing"
+    );
+}
+
+#[test]
+fn reset_demo_restores_the_demo_for_the_as_of_date() {
+    let s = state().reduce(Action::Delete("cas-61aa90".into()));
+    let s = s.reduce(Action::SetAsOf(Some(date("2025-09-10"))));
+    let s = s.reduce(Action::ResetDemo);
+    assert_eq!(*s.inventory, demo_inventory(date("2025-09-10")));
+}
+
+#[test]
+fn notices_are_bounded_and_dismissible() {
+    let mut s = state();
+    for i in 0..8 {
+        s = s.reduce(Action::Notify(super::Notice::new(
+            NoticeKind::Info,
+            format!("n{i}"),
+        )));
+    }
+    assert_eq!(s.notices.len(), 5);
+    let id = s.notices[0].id;
+    let s = s.reduce(Action::Dismiss(id));
+    assert!(s.notices.iter().all(|n| n.id != id));
+}
+
+#[test]
+fn the_generated_inventory_has_the_asked_size_and_unique_ids() {
+    let inv = generated_inventory(date(TODAY), 10_000);
+    assert_eq!(inv.certificates.len(), 10_000);
+    let ids: HashSet<_> = inv.certificates.iter().map(|c| &c.id).collect();
+    assert_eq!(ids.len(), 10_000);
+    let idx = index(&inv, date(TODAY));
+    let official = view(&inv, &idx, Tab::Official, &ViewQuery::default());
+    let uploaded = view(&inv, &idx, Tab::Uploaded, &ViewQuery::default());
+    assert_eq!(official.total + uploaded.total, 10_000);
+}

@@ -1,0 +1,235 @@
+//! What a tab shows: certificates grouped under their original, searched,
+//! filtered by status and sorted. Pure and computed outside rendering: the
+//! `Index` once per inventory and date, the `View` once per query.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::inventory::Inventory;
+use super::route::Tab;
+use crate::rules::{CertificateKind, CertificateStatus, status_at};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Soonest expiry first; certificates not issued yet last.
+    #[default]
+    ExpirySoonest,
+    ExpiryLatest,
+    Name,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 3] = [
+        SortOrder::ExpirySoonest,
+        SortOrder::ExpiryLatest,
+        SortOrder::Name,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::ExpirySoonest => "Expiry: soonest first",
+            SortOrder::ExpiryLatest => "Expiry: latest first",
+            SortOrder::Name => "Name: A to Z",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SortOrder::ExpirySoonest => "expiry-asc",
+            SortOrder::ExpiryLatest => "expiry-desc",
+            SortOrder::Name => "name",
+        }
+    }
+}
+
+/// The user's search, filter and sort on one tab.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ViewQuery {
+    pub search: String,
+    pub status: Option<CertificateStatus>,
+    pub sort: SortOrder,
+}
+
+/// An original and the certificates its orders created, by index into the inventory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Group {
+    root: usize,
+    children: Vec<usize>,
+}
+
+/// Per-certificate facts for one inventory on one date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    pub status: Vec<CertificateStatus>,
+    haystack: Vec<String>,
+    groups: Vec<(Tab, Group)>,
+}
+
+/// One line of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `inventory.certificates`.
+    pub index: usize,
+    /// Created by an order on the original above it (indented, association icon).
+    pub associated: bool,
+    /// Shown only because a certificate under it matches.
+    pub context: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct View {
+    pub rows: Vec<Row>,
+    /// Certificates of the tab matching the search, per status (any status filter aside).
+    pub counts: Vec<(CertificateStatus, usize)>,
+    /// Certificates of the tab matching the search.
+    pub matching: usize,
+    /// Certificates of the tab.
+    pub total: usize,
+}
+
+pub const STATUS_ORDER: [CertificateStatus; 9] = [
+    CertificateStatus::PendingExpiration,
+    CertificateStatus::Expired,
+    CertificateStatus::Issued,
+    CertificateStatus::PendingApplication,
+    CertificateStatus::ValidatingApplication,
+    CertificateStatus::ValidationFailed,
+    CertificateStatus::NotActivated,
+    CertificateStatus::Cancelled,
+    CertificateStatus::Revoked,
+];
+
+fn tab_of(kind: CertificateKind) -> Tab {
+    match kind {
+        CertificateKind::Official => Tab::Official,
+        CertificateKind::Uploaded => Tab::Uploaded,
+    }
+}
+
+/// Computes statuses, search text and groups. Associated certificates go under
+/// their original (on its tab); one whose original is gone stands alone.
+pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
+    let certs = &inventory.certificates;
+    let position: HashMap<&str, usize> = certs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for (i, cert) in certs.iter().enumerate() {
+        match cert
+            .association
+            .as_ref()
+            .and_then(|a| position.get(a.original.as_str()))
+        {
+            Some(&parent) if parent != i => children.entry(parent).or_default().push(i),
+            _ => roots.push(i),
+        }
+    }
+    let groups = roots
+        .into_iter()
+        .map(|root| {
+            let mut kids = children.remove(&root).unwrap_or_default();
+            kids.sort_by_key(|&i| {
+                certs[i]
+                    .association
+                    .as_ref()
+                    .map(|a| (a.order.clone(), a.position))
+            });
+            (
+                tab_of(certs[root].kind),
+                Group {
+                    root,
+                    children: kids,
+                },
+            )
+        })
+        .collect();
+    Index {
+        status: certs.iter().map(|c| status_at(c, today)).collect(),
+        haystack: certs
+            .iter()
+            .map(|c| format!("{}\n{}\n{}", c.name, c.id, c.domains.join("\n")).to_lowercase())
+            .collect(),
+        groups,
+    }
+}
+
+/// The rows of `tab` for `query`.
+pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -> View {
+    let certs = &inventory.certificates;
+    let needle = query.search.trim().to_lowercase();
+    let searched =
+        |i: usize| needle.is_empty() || index.haystack.get(i).is_some_and(|h| h.contains(&needle));
+    let status = |i: usize| {
+        index
+            .status
+            .get(i)
+            .copied()
+            .unwrap_or(CertificateStatus::Issued)
+    };
+    let shown = |i: usize| searched(i) && query.status.is_none_or(|s| s == status(i));
+
+    let mut groups: Vec<&Group> = index
+        .groups
+        .iter()
+        .filter(|(t, _)| *t == tab)
+        .map(|(_, g)| g)
+        .collect();
+    let name_key = |g: &&Group| certs[g.root].name.to_lowercase();
+    match query.sort {
+        SortOrder::ExpirySoonest => groups.sort_by_key(|g| {
+            (
+                certs[g.root].not_after.is_none(),
+                certs[g.root].not_after,
+                name_key(g),
+            )
+        }),
+        SortOrder::ExpiryLatest => groups.sort_by_key(|g| {
+            (
+                certs[g.root].not_after.is_none(),
+                std::cmp::Reverse(certs[g.root].not_after),
+                name_key(g),
+            )
+        }),
+        SortOrder::Name => groups.sort_by_key(name_key),
+    }
+
+    let mut out = View::default();
+    let mut counts: HashMap<CertificateStatus, usize> = HashMap::new();
+    for group in groups {
+        for i in std::iter::once(group.root).chain(group.children.iter().copied()) {
+            out.total += 1;
+            if searched(i) {
+                out.matching += 1;
+                *counts.entry(status(i)).or_default() += 1;
+            }
+        }
+        let root_shown = shown(group.root);
+        let kids: Vec<usize> = group
+            .children
+            .iter()
+            .copied()
+            .filter(|&i| shown(i))
+            .collect();
+        if root_shown || !kids.is_empty() {
+            out.rows.push(Row {
+                index: group.root,
+                associated: false,
+                context: !root_shown,
+            });
+            out.rows.extend(kids.into_iter().map(|index| Row {
+                index,
+                associated: true,
+                context: false,
+            }));
+        }
+    }
+    out.counts = STATUS_ORDER
+        .iter()
+        .filter_map(|s| counts.get(s).map(|n| (*s, *n)))
+        .collect();
+    out
+}
