@@ -1,5 +1,7 @@
 //! Domain names: validation, IDN to punycode, IPv4, coverage, domain type.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -79,38 +81,49 @@ fn parse_ipv4(name: &str) -> Option<Result<String, DomainError>> {
     })
 }
 
-fn normalize_label(raw: &str) -> Result<String, DomainError> {
+/// Appends the canonical form of one label to `out`.
+fn push_label(raw: &str, out: &mut String) -> Result<(), DomainError> {
     if raw.is_empty() {
         return Err(DomainError::EmptyLabel);
     }
     if raw.contains('*') {
         return Err(DomainError::WildcardPosition);
     }
-    let lower: String = raw.chars().flat_map(char::to_lowercase).collect();
-    for ch in lower.chars() {
-        let ldh = ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-';
-        if !ldh && (ch.is_ascii() || !ch.is_alphanumeric()) {
+    let start = out.len();
+    if raw.is_ascii() {
+        for byte in raw.bytes() {
+            let lower = byte.to_ascii_lowercase();
+            if !(lower.is_ascii_lowercase() || lower.is_ascii_digit() || lower == b'-') {
+                return Err(DomainError::InvalidCharacter {
+                    ch: char::from(byte),
+                });
+            }
+            out.push(char::from(lower));
+        }
+    } else {
+        let lower: String = raw.chars().flat_map(char::to_lowercase).collect();
+        if let Some(ch) = lower.chars().find(|c| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                && (c.is_ascii() || !c.is_alphanumeric())
+        }) {
             return Err(DomainError::InvalidCharacter { ch });
         }
+        out.push_str("xn--");
+        out.push_str(&punycode::encode(&lower).ok_or(DomainError::Punycode)?);
     }
-    let label = if lower.is_ascii() {
-        lower
-    } else {
-        format!(
-            "xn--{}",
-            punycode::encode(&lower).ok_or(DomainError::Punycode)?
-        )
-    };
+    let label = out.get(start..).unwrap_or_default();
     if label.len() > MAX_LABEL_LEN {
         return Err(DomainError::LabelTooLong {
             len: label.len(),
-            label,
+            label: label.to_string(),
         });
     }
     if label.starts_with('-') || label.ends_with('-') {
-        return Err(DomainError::HyphenAtEdge { label });
+        return Err(DomainError::HyphenAtEdge {
+            label: label.to_string(),
+        });
     }
-    Ok(label)
+    Ok(())
 }
 
 /// The canonical form of a domain entry: lower case, no trailing dot, IDN
@@ -123,7 +136,12 @@ fn normalize_label(raw: &str) -> Result<String, DomainError> {
 /// hyphens (not at either end), the name at most 253 characters, and at least
 /// two labels (public CAs only issue for fully qualified names).
 pub fn normalize_domain(input: &str) -> Result<String, DomainError> {
-    let mapped: String = input.trim().chars().map(map_dot).collect();
+    let trimmed = input.trim();
+    let mapped: Cow<'_, str> = if trimmed.is_ascii() {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.chars().map(map_dot).collect())
+    };
     let name = mapped.strip_suffix('.').unwrap_or(&mapped);
     if name.is_empty() {
         return Err(DomainError::Empty);
@@ -135,33 +153,34 @@ pub fn normalize_domain(input: &str) -> Result<String, DomainError> {
         Some(rest) => (true, rest),
         None => (false, name),
     };
-    let labels = rest
-        .split('.')
-        .map(normalize_label)
-        .collect::<Result<Vec<_>, _>>()?;
-    if labels.len() < 2 {
+    let mut out = String::with_capacity(name.len() + 8);
+    if wildcard {
+        out.push_str("*.");
+    }
+    let mut labels = 0;
+    let mut last_numeric = false;
+    for raw in rest.split('.') {
+        if labels > 0 {
+            out.push('.');
+        }
+        push_label(raw, &mut out)?;
+        labels += 1;
+        last_numeric = raw.bytes().all(|b| b.is_ascii_digit());
+    }
+    if labels < 2 {
         return Err(if wildcard {
             DomainError::WildcardTooBroad
         } else {
             DomainError::SingleLabel
         });
     }
-    if labels
-        .last()
-        .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()))
-    {
+    if last_numeric {
         return Err(DomainError::NumericTopLevel);
     }
-    let joined = labels.join(".");
-    let full = if wildcard {
-        format!("*.{joined}")
-    } else {
-        joined
-    };
-    if full.len() > MAX_NAME_LEN {
-        return Err(DomainError::TooLong { len: full.len() });
+    if out.len() > MAX_NAME_LEN {
+        return Err(DomainError::TooLong { len: out.len() });
     }
-    Ok(full)
+    Ok(out)
 }
 
 /// Normalizes every entry, refusing duplicates (after normalization).
@@ -224,8 +243,12 @@ pub fn covers(domains: &[String], host: &str) -> bool {
 /// name and all its immediate subdomains", "Multi-domain: Protects up to five
 /// single domain names. You cannot attach wildcard domain names."
 pub fn domain_type_of(domains: &[String]) -> Result<DomainType, DomainError> {
-    let names = normalize_domains(domains)?;
-    match names.as_slice() {
+    type_of_names(&normalize_domains(domains)?)
+}
+
+/// [`domain_type_of`] for names already normalized and without duplicates.
+pub(crate) fn type_of_names(names: &[String]) -> Result<DomainType, DomainError> {
+    match names {
         [] => Err(DomainError::NoDomains),
         [one] if is_wildcard(one) => Ok(DomainType::Wildcard),
         [_] => Ok(DomainType::Single),

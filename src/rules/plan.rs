@@ -14,7 +14,7 @@ use super::plan_checks::{chain_warnings, check_domains};
 use super::review::review_schedule;
 use super::status::{service_days_left, service_end};
 use super::validity::{MAX_CARRY_OVER_DAYS, ValidityBasis, validity_on};
-use super::verification::{default_verification, method_allowed, verification_methods};
+use super::verification::{default_verification, method_allowed, methods_for_names};
 use super::warnings::{Warning, WarningKind as W};
 
 fn eligibility(req: &OrderRequest, today: NaiveDate) -> Result<(), Ineligible> {
@@ -73,7 +73,7 @@ pub fn plan_order(
     );
     warnings.extend(csr.warnings);
 
-    let verification_options = verification_methods(&req.spec, &domains, req.dns_in_same_account);
+    let verification_options = methods_for_names(&req.spec, &domains, req.dns_in_same_account);
     let verification = match req.verification {
         Some(method) => {
             if let Err(reason) = method_allowed(method, &verification_options) {

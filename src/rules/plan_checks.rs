@@ -1,7 +1,7 @@
 //! The checks of `plan_order` on domains and on SC-081 chains.
 
 use super::caps::needs_fresh_validation;
-use super::domain::{domain_type_of, normalize_domains};
+use super::domain::{normalize_domains, type_of_names};
 use super::order::{OrderKind, OrderRequest, PlannedCertificate};
 use super::warnings::{Warning, WarningKind as W};
 
@@ -15,7 +15,7 @@ pub(super) fn check_domains(req: &OrderRequest, warnings: &mut Vec<Warning>) -> 
             return req.domains.clone();
         }
     };
-    match domain_type_of(&domains) {
+    match type_of_names(&domains) {
         Ok(found) if found != req.spec.domain_type => warnings.push(Warning::new(
             W::DomainTypeMismatch,
             format!(

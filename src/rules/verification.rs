@@ -29,6 +29,15 @@ pub fn verification_methods(
         .iter()
         .filter_map(|d| normalize_domain(d).ok())
         .collect();
+    methods_for_names(spec, &names, dns_in_same_account)
+}
+
+/// [`verification_methods`] for names already normalized.
+pub(crate) fn methods_for_names(
+    spec: &Specification,
+    names: &[String],
+    dns_in_same_account: bool,
+) -> Vec<MethodOption> {
     let wildcard =
         spec.domain_type == DomainType::Wildcard || names.iter().any(|n| n.starts_with("*."));
     let has_ip = names.iter().any(|n| is_ipv4(n));
