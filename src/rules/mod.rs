@@ -46,11 +46,13 @@ pub use payment::{
 };
 pub use plan::plan_order;
 pub use review::{ReviewSchedule, review_overdue, review_schedule};
-pub use status::{PENDING_EXPIRATION_DAYS, days_left, service_days_left, service_end, status_at};
+pub use status::{
+    PENDING_EXPIRATION_DAYS, days_left, is_in_date, service_days_left, service_end, status_at,
+};
 pub use validity::{
     InTermReissue, Issuance, MAX_CARRY_OVER_DAYS, STANDARD_TERM_DAYS, Term, Validity,
     ValidityBasis, ValidityError, carried_over_days, issuance_chain, next_in_term_reissue,
     service_term, validity_on,
 };
-pub use verification::{MethodOption, default_verification, verification_methods};
+pub use verification::{MethodOption, default_verification, method_allowed, verification_methods};
 pub use warnings::{Warning, WarningKind};
