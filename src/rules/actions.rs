@@ -127,6 +127,7 @@ fn allowed(
         },
         CertAction::Download => match status {
             Issued | PendingExpiration | Expired if cert.not_after.is_some() => Ok(()),
+            Issued | PendingExpiration | Expired => Err("No certificate file is stored for it".to_string()),
             Revoked => Err("A revoked certificate cannot be downloaded".to_string()),
             other => issued_only(other),
         },
