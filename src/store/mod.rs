@@ -5,6 +5,7 @@ pub mod demo;
 mod demo_scale;
 pub mod inventory;
 pub mod notice;
+pub mod persist;
 pub mod route;
 pub mod state;
 pub mod view;
