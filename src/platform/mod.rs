@@ -1,6 +1,8 @@
 //! The only module that touches the browser: clock, storage, WebCrypto, downloads, events.
 
 pub mod clock;
+pub mod download;
 pub mod location;
 pub mod logger;
 pub mod panic;
+pub mod storage;

@@ -1,0 +1,113 @@
+//! Files in and out: saving text as a download, reading a chosen file as text.
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// How long the object URL of a download lives. Revoking it right after the
+/// click can cancel the download in some browsers; a while later it only
+/// frees the memory of the blob.
+const REVOKE_AFTER_MS: u32 = 30_000;
+
+/// The browser's own words for a thrown value.
+fn js_text(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (Some(text), None) | (None, Some(text)) => text,
+        (None, None) => "unknown error".into(),
+    }
+}
+
+/// Offers `contents` as a file named `filename` (a Blob behind an object URL,
+/// opened by a temporary `<a download>`).
+pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |error: JsValue| {
+        format!(
+            "The download of \"{filename}\" could not start ({}). Try again, or allow downloads for this site.",
+            js_text(&error)
+        )
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let clicked = click_link(&url, filename).map_err(fail);
+    Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    clicked
+}
+
+fn click_link(url: &str, filename: &str) -> Result<(), JsValue> {
+    let document = gloo::utils::document();
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(url);
+    anchor.set_download(filename);
+    anchor.set_hidden(true);
+    // Some browsers only follow links that are in the document.
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no page body"))?;
+    body.append_child(&anchor)?;
+    anchor.click();
+    anchor.remove();
+    Ok(())
+}
+
+/// A size in the units people read: "840 bytes", "12 KB", "3.4 MB".
+pub fn human_size(bytes: f64) -> String {
+    if bytes < 1_000.0 {
+        format!("{bytes:.0} bytes")
+    } else if bytes < 1_000_000.0 {
+        format!("{:.0} KB", bytes / 1_000.0)
+    } else {
+        format!("{:.1} MB", bytes / 1_000_000.0)
+    }
+}
+
+/// The text of a file the user chose, refused before reading when it is
+/// larger than `max_bytes`.
+pub async fn read_file_text(file: web_sys::File, max_bytes: u64) -> Result<String, String> {
+    let name = file.name();
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(format!(
+            "\"{name}\" is {}; Certdesk reads files of up to {}. Choose a smaller file, or split it.",
+            human_size(size),
+            human_size(max_bytes as f64)
+        ));
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|error| {
+        format!(
+            "\"{name}\" could not be read ({}). Choose the file again.",
+            js_text(&error)
+        )
+    })?;
+    text.as_string()
+        .ok_or_else(|| format!("\"{name}\" could not be read as text. Choose the file again."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(840.0), "840 bytes");
+        assert_eq!(human_size(12_345.0), "12 KB");
+        assert_eq!(human_size(3_400_000.0), "3.4 MB");
+        assert_eq!(human_size(20_000_000.0), "20.0 MB");
+    }
+}
