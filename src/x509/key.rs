@@ -43,6 +43,16 @@ impl Curve {
         }
     }
 
+    /// Nominal size in bits.
+    pub fn bits(&self) -> Option<u32> {
+        match self {
+            Self::P256 | Self::Secp256k1 | Self::Sm2 => Some(256),
+            Self::P384 => Some(384),
+            Self::P521 => Some(521),
+            Self::Other(_) => None,
+        }
+    }
+
     /// Field size in bytes: the length of r and of s in a raw ECDSA signature.
     pub fn field_bytes(&self) -> Option<usize> {
         match self {
@@ -93,10 +103,8 @@ impl PublicKeyInfo {
                     Some(p) if p.tag().0 == u32::from(der::tag::OID) => Curve::from_oid(p.data),
                     _ => Curve::Other("explicit curve parameters".into()),
                 };
-                KeyKind::Ec {
-                    curve,
-                    bits: ec_point_bits(key_bytes),
-                }
+                let bits = curve.bits().unwrap_or_else(|| ec_point_bits(key_bytes));
+                KeyKind::Ec { curve, bits }
             }
             oids::ED25519 => KeyKind::Ed25519,
             oids::ED448 => KeyKind::Ed448,
@@ -190,7 +198,8 @@ fn rsa_modulus_bits(key: &[u8]) -> u32 {
     }
 }
 
-/// Field size of an EC point: uncompressed 04||X||Y or compressed 02/03||X.
+/// Field size of an EC point on a curve we do not know: uncompressed
+/// 04||X||Y or compressed 02/03||X, rounded to whole bytes.
 fn ec_point_bits(point: &[u8]) -> u32 {
     match point {
         [4, rest @ ..] if !rest.is_empty() && rest.len() % 2 == 0 => rest.len() as u32 * 4,
