@@ -53,7 +53,7 @@ pub fn ecdsa_der_to_raw(der_sig: &[u8], field_bytes: usize) -> Result<Vec<u8>, E
 
 /// WebCrypto's raw `r || s` to the DER form X.509 stores.
 pub fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>, EcdsaFormatError> {
-    if raw.is_empty() || raw.len() % 2 != 0 {
+    if raw.is_empty() || !raw.len().is_multiple_of(2) {
         return Err(EcdsaFormatError::OddRawLength);
     }
     let (r, s) = raw.split_at(raw.len() / 2);

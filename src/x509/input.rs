@@ -101,10 +101,12 @@ pub fn read_csr(bytes: &[u8]) -> Result<Csr, ReadProblem> {
     let mut result = read_input(bytes);
     let csrs = result.csrs().len();
     let certs = result.certificates().len();
-    if csrs == 1 && result.problems.is_empty() && certs == 0 {
-        if let Some(Item::Csr(csr)) = result.items.pop() {
-            return Ok(csr);
-        }
+    if csrs == 1
+        && result.problems.is_empty()
+        && certs == 0
+        && let Some(Item::Csr(csr)) = result.items.pop()
+    {
+        return Ok(csr);
     }
     if csrs > 1 {
         return Err(ReadProblem::many_csrs(csrs));

@@ -111,7 +111,7 @@ fn decode(lines: &[(usize, &str)]) -> Result<Vec<u8>, BlockError> {
     if base64.is_empty() {
         return Err(BlockError::Empty);
     }
-    if base64.len() % 4 != 0 {
+    if !base64.len().is_multiple_of(4) {
         return Err(BlockError::Truncated);
     }
     BASE64.decode(base64.as_bytes()).map_err(|e| {

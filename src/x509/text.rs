@@ -33,7 +33,7 @@ pub fn parse_hex(text: &str) -> Option<Vec<u8>> {
         .filter(|c| !matches!(c, ':' | ' ' | '-' | '\t' | '\n' | '\r'))
         .map(|c| c.to_digit(16).map(|d| d as u8))
         .collect::<Option<_>>()?;
-    if digits.is_empty() || digits.len() % 2 != 0 {
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
         return None;
     }
     Some(digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect())
