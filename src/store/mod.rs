@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod demo;
 mod demo_scale;
+pub mod import;
 pub mod inventory;
 pub mod notice;
 pub mod persist;

@@ -1,0 +1,327 @@
+//! Importing an exported inventory into the current one, item by item.
+//!
+//! Accepted: the persisted envelope (schema 1 or 2, what "Export (JSON)"
+//! writes) or a bare list of certificates. Each certificate is checked on
+//! its own; a bad one is listed with its reason and the others still come
+//! in. Nothing already in the inventory is ever changed or removed: a
+//! certificate whose ID is taken is either the same one (skipped) or refused.
+
+mod check;
+mod orders;
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::inventory::Inventory;
+use super::persist::CURRENT_SCHEMA;
+use crate::rules::Certificate;
+
+/// Most certificates one file may hold.
+pub const MAX_IMPORT_ITEMS: usize = 50_000;
+
+/// Why a whole file was refused. Nothing was imported.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("The file is empty. Nothing was imported.")]
+    Empty,
+    #[error(
+        "The file is not JSON ({0}). Nothing was imported: choose a file exported from Certdesk as JSON."
+    )]
+    NotJson(String),
+    #[error(
+        "The file ends too early ({0}): it may have been cut short. Nothing was imported: export it again."
+    )]
+    Truncated(String),
+    #[error("The file is not a Certdesk export: {0}. Nothing was imported.")]
+    NotAnExport(String),
+    #[error(
+        "The file was exported by a newer version of Certdesk (schema {schema}; this version reads up to {CURRENT_SCHEMA}). \
+         Nothing was imported: update Certdesk, then import it again."
+    )]
+    Newer { schema: u32 },
+    #[error(
+        "The file lists {count} certificates; at most 50,000 can be imported at once. \
+         Nothing was imported: split the file and import each part."
+    )]
+    TooManyItems { count: usize },
+}
+
+/// A certificate of the file that was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedItem {
+    /// Position in the file's list of certificates, from 0.
+    pub index: usize,
+    /// The item's `id` and `name` when they could be read.
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub reason: String,
+}
+
+impl RejectedItem {
+    /// "Item 4 (cas-2f1, www.example.com)": how a person finds it in the file.
+    pub fn label(&self) -> String {
+        let names: Vec<&str> = [self.id.as_deref(), self.name.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        match names.as_slice() {
+            [] => format!("Item {}", self.index + 1),
+            _ => format!("Item {} ({})", self.index + 1, names.join(", ")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// IDs of the certificates added, in file order.
+    pub added: Vec<String>,
+    /// (ID, why) of the certificates left out that are not errors of the file.
+    pub skipped: Vec<(String, String)>,
+    /// The certificates refused, in file order.
+    pub rejected: Vec<RejectedItem>,
+    /// IDs of the orders added.
+    pub orders_added: Vec<String>,
+    /// Sentences about the file as a whole (quotas and prices not applied, orders left out).
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// "3 certificates added, 1 already in the inventory, 2 rejected."
+    pub fn summary(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![format!(
+            "{} added",
+            count(self.added.len(), "certificate", "certificates")
+        )];
+        if !self.skipped.is_empty() {
+            parts.push(format!("{} skipped", self.skipped.len()));
+        }
+        if !self.rejected.is_empty() {
+            parts.push(format!("{} rejected", self.rejected.len()));
+        }
+        if !self.orders_added.is_empty() {
+            parts.push(count(
+                self.orders_added.len(),
+                "order added",
+                "orders added",
+            ));
+        }
+        format!("{}.", parts.join(", "))
+    }
+}
+
+pub const ALREADY_PRESENT: &str = "already in the inventory";
+pub const LISTED_TWICE: &str = "listed twice in this file";
+
+/// What the top level of the file holds.
+struct Contents {
+    certificates: Vec<Value>,
+    orders: Option<Value>,
+    account_data: bool,
+}
+
+/// Merges the certificates (and orders) of an exported file into `existing`.
+/// Returns the merged inventory and what happened to every item.
+pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportReport), ImportError> {
+    let contents = contents(raw)?;
+    if contents.certificates.len() > MAX_IMPORT_ITEMS {
+        return Err(ImportError::TooManyItems {
+            count: contents.certificates.len(),
+        });
+    }
+    let mut report = ImportReport::default();
+    let known: HashMap<&str, &Certificate> = existing
+        .certificates
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let mut candidates: Vec<(usize, Certificate)> = Vec::new();
+    let mut first_in_file: HashMap<String, Certificate> = HashMap::new();
+    let mut rejected_ids: HashSet<String> = HashSet::new();
+    for (index, item) in contents.certificates.iter().enumerate() {
+        let text = |field: &str| item.get(field).and_then(Value::as_str).map(str::to_string);
+        let (id, name) = (text("id"), text("name"));
+        let verdict = read_certificate(item).and_then(|cert| {
+            let normalized = check::certificate(cert.clone())?;
+            Ok((cert, normalized))
+        });
+        let (as_read, cert) = match verdict {
+            Ok(pair) => pair,
+            Err(reason) => {
+                rejected_ids.extend(id.clone());
+                report.rejected.push(RejectedItem {
+                    index,
+                    id,
+                    name,
+                    reason,
+                });
+                continue;
+            }
+        };
+        let reject = |reason: &str| RejectedItem {
+            index,
+            id: Some(cert.id.clone()),
+            name: Some(cert.name.clone()),
+            reason: reason.to_string(),
+        };
+        if let Some(&present) = known.get(cert.id.as_str()) {
+            if *present == as_read || *present == cert {
+                report.skipped.push((cert.id, ALREADY_PRESENT.into()));
+            } else {
+                report.rejected.push(reject(
+                    "a different certificate with this ID is already in the inventory; nothing was changed",
+                ));
+            }
+        } else if let Some(first) = first_in_file.get(&cert.id) {
+            if *first == cert {
+                report.skipped.push((cert.id, LISTED_TWICE.into()));
+            } else {
+                report.rejected.push(reject(
+                    "another certificate in this file has the same ID; only the first was read",
+                ));
+            }
+        } else {
+            first_in_file.insert(cert.id.clone(), cert.clone());
+            candidates.push((index, cert));
+        }
+    }
+
+    let inventory_ids: HashSet<&str> = known.keys().copied().collect();
+    let certs: Vec<Certificate> = candidates.iter().map(|(_, c)| c.clone()).collect();
+    let verdicts = check::associations(&certs, &inventory_ids, &rejected_ids);
+    let mut merged = existing.clone();
+    for ((index, cert), verdict) in candidates.into_iter().zip(verdicts) {
+        match verdict {
+            None => {
+                report.added.push(cert.id.clone());
+                merged.certificates.push(cert);
+            }
+            Some(reason) => report.rejected.push(RejectedItem {
+                index,
+                id: Some(cert.id),
+                name: Some(cert.name),
+                reason,
+            }),
+        }
+    }
+    report.rejected.sort_by_key(|r| r.index);
+
+    if let Some(orders) = contents.orders {
+        orders::merge(&orders, &mut merged, &mut report);
+    }
+    if contents.account_data {
+        report.notes.push(
+            "The file's quotas and prices were not applied: they belong to the account, not to the certificates."
+                .into(),
+        );
+    }
+    if contents.certificates.is_empty() {
+        report.notes.push("The file lists no certificates.".into());
+    }
+    Ok((merged, report))
+}
+
+/// A certificate read from one item, or the field that is wrong.
+fn read_certificate(item: &Value) -> Result<Certificate, String> {
+    if !item.is_object() {
+        return Err(format!(
+            "it is {}, not a certificate (a JSON object)",
+            kind_of(item)
+        ));
+    }
+    serde_path_to_error::deserialize(item).map_err(|error| describe(&error))
+}
+
+/// "spec.brand: unknown variant `Acme`, …", or the message alone for the item itself.
+fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let path = error.path().to_string();
+    if path == "." {
+        error.inner().to_string()
+    } else {
+        format!("{path}: {}", error.inner())
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn contents(raw: &str) -> Result<Contents, ImportError> {
+    if raw.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(raw).map_err(|error| {
+        if error.is_eof() {
+            ImportError::Truncated(error.to_string())
+        } else {
+            ImportError::NotJson(error.to_string())
+        }
+    })?;
+    match value {
+        Value::Array(certificates) => Ok(Contents {
+            certificates,
+            orders: None,
+            account_data: false,
+        }),
+        Value::Object(envelope) => from_envelope(envelope),
+        other => Err(ImportError::NotAnExport(format!(
+            "it holds {}, not an export ({{\"schema\": …, \"data\": …}}) or a list of certificates",
+            kind_of(&other)
+        ))),
+    }
+}
+
+fn from_envelope(mut envelope: Map<String, Value>) -> Result<Contents, ImportError> {
+    let not_export = |why: String| Err(ImportError::NotAnExport(why));
+    let schema = match envelope.get("schema") {
+        None | Some(Value::Null) => {
+            return not_export(
+                "it has no \"schema\" version number; an export looks like {\"schema\": 2, \"data\": …}, \
+                 or is a list of certificates"
+                    .into(),
+            );
+        }
+        Some(value) => match value.as_u64() {
+            Some(schema) => schema,
+            None => return not_export(format!("its \"schema\" is {value}, not a version number")),
+        },
+    };
+    if schema > u64::from(CURRENT_SCHEMA) {
+        return Err(ImportError::Newer {
+            schema: u32::try_from(schema).unwrap_or(u32::MAX),
+        });
+    }
+    if schema == 0 {
+        return not_export("schema 0 is not a format Certdesk ever wrote".into());
+    }
+    let Some(Value::Object(mut data)) = envelope.remove("data") else {
+        return not_export("its \"data\" is missing or is not an object".into());
+    };
+    let Some(Value::Array(certificates)) = data.remove("certificates") else {
+        return not_export("its \"data\" has no list of \"certificates\"".into());
+    };
+    Ok(Contents {
+        certificates,
+        // Schema 1 had no orders: anything under that name is not ours to read.
+        orders: if schema >= 2 {
+            data.remove("orders")
+        } else {
+            None
+        },
+        account_data: data.contains_key("quotas") || data.contains_key("prices"),
+    })
+}
+
+#[cfg(test)]
+mod tests;
