@@ -1,6 +1,7 @@
 //! Application state: the inventory, quotas and orders, as a yew `Reducible`.
 
 pub mod actions;
+pub mod csv;
 pub mod demo;
 mod demo_scale;
 pub mod import;
