@@ -1,6 +1,7 @@
 //! The only module that touches the browser: clock, storage, WebCrypto, downloads, events.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod location;
 pub mod logger;
