@@ -7,11 +7,12 @@
 //! certificate whose ID is taken is either the same one (skipped) or refused.
 
 mod check;
+mod file;
 mod orders;
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use thiserror::Error;
 
 use super::inventory::Inventory;
@@ -117,17 +118,10 @@ impl ImportReport {
 pub const ALREADY_PRESENT: &str = "already in the inventory";
 pub const LISTED_TWICE: &str = "listed twice in this file";
 
-/// What the top level of the file holds.
-struct Contents {
-    certificates: Vec<Value>,
-    orders: Option<Value>,
-    account_data: bool,
-}
-
 /// Merges the certificates (and orders) of an exported file into `existing`.
 /// Returns the merged inventory and what happened to every item.
 pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportReport), ImportError> {
-    let contents = contents(raw)?;
+    let contents = file::contents(raw)?;
     if contents.certificates.len() > MAX_IMPORT_ITEMS {
         return Err(ImportError::TooManyItems {
             count: contents.certificates.len(),
@@ -230,7 +224,7 @@ fn read_certificate(item: &Value) -> Result<Certificate, String> {
     if !item.is_object() {
         return Err(format!(
             "it is {}, not a certificate (a JSON object)",
-            kind_of(item)
+            file::kind_of(item)
         ));
     }
     serde_path_to_error::deserialize(item).map_err(|error| describe(&error))
@@ -244,83 +238,6 @@ fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
     } else {
         format!("{path}: {}", error.inner())
     }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn contents(raw: &str) -> Result<Contents, ImportError> {
-    if raw.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value: Value = serde_json::from_str(raw).map_err(|error| {
-        if error.is_eof() {
-            ImportError::Truncated(error.to_string())
-        } else {
-            ImportError::NotJson(error.to_string())
-        }
-    })?;
-    match value {
-        Value::Array(certificates) => Ok(Contents {
-            certificates,
-            orders: None,
-            account_data: false,
-        }),
-        Value::Object(envelope) => from_envelope(envelope),
-        other => Err(ImportError::NotAnExport(format!(
-            "it holds {}, not an export ({{\"schema\": …, \"data\": …}}) or a list of certificates",
-            kind_of(&other)
-        ))),
-    }
-}
-
-fn from_envelope(mut envelope: Map<String, Value>) -> Result<Contents, ImportError> {
-    let not_export = |why: String| Err(ImportError::NotAnExport(why));
-    let schema = match envelope.get("schema") {
-        None | Some(Value::Null) => {
-            return not_export(
-                "it has no \"schema\" version number; an export looks like {\"schema\": 2, \"data\": …}, \
-                 or is a list of certificates"
-                    .into(),
-            );
-        }
-        Some(value) => match value.as_u64() {
-            Some(schema) => schema,
-            None => return not_export(format!("its \"schema\" is {value}, not a version number")),
-        },
-    };
-    if schema > u64::from(CURRENT_SCHEMA) {
-        return Err(ImportError::Newer {
-            schema: u32::try_from(schema).unwrap_or(u32::MAX),
-        });
-    }
-    if schema == 0 {
-        return not_export("schema 0 is not a format Certdesk ever wrote".into());
-    }
-    let Some(Value::Object(mut data)) = envelope.remove("data") else {
-        return not_export("its \"data\" is missing or is not an object".into());
-    };
-    let Some(Value::Array(certificates)) = data.remove("certificates") else {
-        return not_export("its \"data\" has no list of \"certificates\"".into());
-    };
-    Ok(Contents {
-        certificates,
-        // Schema 1 had no orders: anything under that name is not ours to read.
-        orders: if schema >= 2 {
-            data.remove("orders")
-        } else {
-            None
-        },
-        account_data: data.contains_key("quotas") || data.contains_key("prices"),
-    })
 }
 
 #[cfg(test)]

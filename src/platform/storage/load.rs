@@ -1,0 +1,154 @@
+//! Loading the inventory: decode what is stored, and copy a blob that is
+//! newer or unreadable aside before anything may overwrite it.
+
+use super::{StorageError, kept_keys, read, write};
+use crate::rules::PriceTable;
+use crate::store::Inventory;
+use crate::store::persist::{self, Loaded};
+
+/// Why a stored blob was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetAside {
+    Newer { schema: u32 },
+    Unreadable { reason: String },
+}
+
+impl SetAside {
+    fn sentence(&self) -> String {
+        match self {
+            SetAside::Newer { schema } => format!(
+                "The saved inventory was written by a newer version of Certdesk (schema {schema}; \
+                 this version reads up to {}).",
+                persist::CURRENT_SCHEMA
+            ),
+            SetAside::Unreadable { reason } => reason.clone(),
+        }
+    }
+}
+
+/// Something the user should be told about after [`load`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// An older layout was read and will be saved in the current one.
+    Migrated { from: u32 },
+    /// The blob was copied to `kept_key` (`raw` is its text, for a download).
+    KeptAside {
+        why: SetAside,
+        kept_key: String,
+        raw: String,
+    },
+    /// The blob could not be copied aside: it stays under the main key, which
+    /// must not be written (see [`LoadOutcome::read_only`]).
+    NotKeptAside {
+        why: SetAside,
+        error: StorageError,
+        raw: String,
+    },
+    /// Storage could not be read at all.
+    Unavailable(StorageError),
+}
+
+impl LoadNotice {
+    /// What happened and what the user can do, in full sentences.
+    pub fn message(&self) -> String {
+        match self {
+            LoadNotice::Migrated { from } => format!(
+                "The saved inventory was in an older format (schema {from}) and has been updated; \
+                 its quotas and orders start empty and prices are the defaults."
+            ),
+            LoadNotice::KeptAside { why, kept_key, .. } => format!(
+                "{} It was kept aside under \"{kept_key}\" and nothing was overwritten: \
+                 download it to keep a copy.",
+                why.sentence()
+            ),
+            LoadNotice::NotKeptAside { why, error, .. } => format!(
+                "{} It could not be kept aside ({}), so it stays where it is and this tab will \
+                 not save any change. Download it to keep a copy, or export your work before closing.",
+                why.sentence(),
+                error.short()
+            ),
+            LoadNotice::Unavailable(error) => error.to_string(),
+        }
+    }
+
+    /// The blob that was set aside, for a download link.
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            LoadNotice::KeptAside { raw, .. } | LoadNotice::NotKeptAside { raw, .. } => Some(raw),
+            _ => None,
+        }
+    }
+}
+
+/// What [`load`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadOutcome {
+    /// The stored inventory; `None` when there is none to use (first run,
+    /// storage unavailable, or a blob that was set aside): start from the demo.
+    pub inventory: Option<Inventory>,
+    pub notice: Option<LoadNotice>,
+    /// The main key still holds a blob that could not be kept aside: the app
+    /// must not write it (nothing this tab does is saved).
+    pub read_only: bool,
+}
+
+/// Reads and decodes `key`. A newer or unreadable blob is copied aside
+/// before the caller can overwrite it; the main key itself is never written here.
+pub fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
+    let outcome = |inventory, notice, read_only| LoadOutcome {
+        inventory,
+        notice,
+        read_only,
+    };
+    let raw = match read(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return outcome(None, None, false),
+        Err(error) => return outcome(None, Some(LoadNotice::Unavailable(error)), false),
+    };
+    let why = match persist::decode(&raw, default_prices) {
+        Loaded::Ok {
+            inventory,
+            migrated_from,
+        } => {
+            let notice = migrated_from.map(|from| LoadNotice::Migrated { from });
+            return outcome(Some(inventory), notice, false);
+        }
+        Loaded::Newer { schema } => SetAside::Newer { schema },
+        Loaded::Unreadable { reason } => SetAside::Unreadable { reason },
+    };
+    match keep_aside(key, &raw) {
+        Ok(kept_key) => outcome(
+            None,
+            Some(LoadNotice::KeptAside { why, kept_key, raw }),
+            false,
+        ),
+        Err(error) => outcome(
+            None,
+            Some(LoadNotice::NotKeptAside { why, error, raw }),
+            true,
+        ),
+    }
+}
+
+/// Copies `raw` to a fresh kept-aside key and returns it. A copy already
+/// kept (the same blob met on an earlier load) is reused, so reloading with
+/// a bad blob does not pile up copies.
+fn keep_aside(key: &str, raw: &str) -> Result<String, StorageError> {
+    for kept in kept_keys(key)? {
+        if read(&kept)?.as_deref() == Some(raw) {
+            return Ok(kept);
+        }
+    }
+    let base = persist::keep_aside_key(key, crate::platform::clock::now_millis());
+    let mut candidate = base.clone();
+    for n in 2..100 {
+        if read(&candidate)?.is_none() {
+            write(&candidate, raw)?;
+            return Ok(candidate);
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Err(StorageError::Other {
+        detail: "too many kept copies of the inventory".into(),
+    })
+}
