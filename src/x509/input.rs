@@ -1,5 +1,7 @@
 //! The one entry for whatever a user pastes, drops or chooses.
 
+use std::borrow::Cow;
+
 use super::certificate::Certificate;
 use super::csr::Csr;
 use super::der::{self, tag};
@@ -80,8 +82,8 @@ pub fn read_input(bytes: &[u8]) -> ReadResult {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return ReadResult::problem(ReadProblem::empty());
     }
-    let text = std::str::from_utf8(bytes).ok();
-    if let Some(text) = text
+    let text = as_text(bytes);
+    if let Some(text) = &text
         && text.contains("-----BEGIN ")
     {
         return read_pem(text);
@@ -90,8 +92,39 @@ pub fn read_input(bytes: &[u8]) -> ReadResult {
         return read_der(bytes, None);
     }
     match text {
-        Some(text) => read_text_without_blocks(text),
+        Some(text) => read_text_without_blocks(&text),
         None => ReadResult::problem(ReadProblem::binary()),
+    }
+}
+
+/// The input as text: UTF-8; UTF-16 with a byte-order mark (Windows
+/// Notepad's "Unicode"); or, when PEM markers are there, any 8-bit text
+/// (Latin-1 e-mail around the blocks), undecodable bytes replaced.
+fn as_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                if be {
+                    u16::from_be_bytes(pair)
+                } else {
+                    u16::from_le_bytes(pair)
+                }
+            })
+            .collect();
+        Cow::Owned(String::from_utf16_lossy(&units))
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => Some(utf16(false)),
+        [0xfe, 0xff, ..] => Some(utf16(true)),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Some(Cow::Borrowed(text)),
+            Err(_) if bytes.windows(11).any(|w| w == b"-----BEGIN ") => {
+                Some(String::from_utf8_lossy(bytes))
+            }
+            Err(_) => None,
+        },
     }
 }
 

@@ -364,3 +364,28 @@ fn read_csr_wants_exactly_one() {
         Some(ProblemKind::Empty)
     );
 }
+
+#[test]
+fn windows_and_email_text_encodings() {
+    let leaf = &fixtures().rsa.leaf;
+    let utf16 = |be: bool| -> Vec<u8> {
+        let bom: [u8; 2] = if be { [0xfe, 0xff] } else { [0xff, 0xfe] };
+        bom.into_iter()
+            .chain(
+                leaf.encode_utf16()
+                    .flat_map(move |u| if be { u.to_be_bytes() } else { u.to_le_bytes() }),
+            )
+            .collect()
+    };
+    let utf8_bom = [&[0xef, 0xbb, 0xbf][..], leaf.as_bytes()].concat();
+    let latin1 = [
+        &b"Voici le certificat \xe9t\xe9 demand\xe9:\r\n"[..],
+        leaf.as_bytes(),
+    ]
+    .concat();
+    for input in [utf16(false), utf16(true), utf8_bom, latin1] {
+        let result = read_input(&input);
+        assert!(result.problems.is_empty(), "{:?}", result.problems);
+        assert_eq!(subjects(&result), ["cert www.example.com"]);
+    }
+}
