@@ -45,7 +45,25 @@
 //! [`tbs_certificate`] from a [`CertificateSpec`] + signature ->
 //! [`assemble_certificate`]; [`key_identifier`]; [`ecdsa_raw_to_der`] and
 //! [`ecdsa_der_to_raw`]; [`pem_encode`]. The output is accepted by
-//! `openssl req -verify` and `openssl verify` (see the native tests).
+//! `openssl req -verify` and `openssl verify -x509_strict` (see the native tests).
+//!
+//! # Decisions
+//! - Input over 1 MiB is refused unread: real chains are a few KB.
+//! - Owned values: [`Certificate`] and [`Csr`] copy what they need out of
+//!   x509-parser's borrowed structures once, so the UI can clone and store
+//!   them; every accessor is infallible.
+//! - Serial: colon hex of the DER content octets, a leading 00 included, as
+//!   `openssl x509 -text` and browsers show it; [`parse_hex`] reads any
+//!   pasted form for comparisons.
+//! - Domain type: a CA's free companion name (`www.` or the bare domain of
+//!   a wildcard) does not make a certificate multi-domain ([`domain_type_of`]).
+//! - Chains without a root store: a chain ending at a CA whose issuer is
+//!   absent is taken to end at a browser root ([`ChainReport::anchor`]); a
+//!   leaf whose issuer is absent is a missing intermediate.
+//! - Subject key identifiers of built certificates: SHA-256 of the key,
+//!   truncated to 160 bits (RFC 7093 method 1); SHA-1 is not needed.
+//! - Text from certificates keeps markup as text and shows control and
+//!   bidirectional-override characters as `\u{..}` escapes.
 
 mod build;
 mod certificate;
