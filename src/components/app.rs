@@ -1,14 +1,17 @@
-//! The page: header, the two tabs and their panels. The selected tab lives in
-//! the URL hash, so reload and the back button keep it.
+//! The root: creates the state (from storage, or the demo), keeps it saved and
+//! in step with other tabs and the URL, and provides it to the page. The
+//! selected tab lives in the URL hash, so reload and the back button keep it.
 
 use yew::prelude::*;
 
+use super::console::Console;
+use super::context::AppContext;
 use super::debug_panic::DebugPanic;
-use super::page_header::PageHeader;
-use super::tab_list::TabList;
-use super::tab_panel::TabPanel;
-use crate::platform::location;
-use crate::store::route::{Route, Tab};
+use crate::platform::{clock, location};
+use crate::store::as_of::parse_as_of;
+use crate::store::demo::{default_prices, demo_inventory, generated_inventory};
+use crate::store::route::Route;
+use crate::store::{AppState, Inventory, Notice, NoticeKind};
 
 /// How the app is mounted (see `crate::mount`). Read from the root element's
 /// `data-*` attributes by `MountOptions::from_element`.
@@ -35,6 +38,57 @@ impl Default for AppProps {
     }
 }
 
+/// The largest inventory `?generate=N` makes.
+pub const MAX_GENERATED: usize = 100_000;
+
+/// The state on start: `?generate=N` (not saved), else what is stored, else
+/// the demo (or nothing); `?as_of=` sets the date.
+fn initial_state(props: &AppProps) -> AppState {
+    let today = clock::today();
+    let mut notices = Vec::new();
+    let as_of = location::query_param("as_of").and_then(|raw| match parse_as_of(&raw) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            notices.push(Notice::new(
+                NoticeKind::Warning,
+                format!("The as_of date in the address was ignored: {e}"),
+            ));
+            None
+        }
+    });
+    let day = as_of.unwrap_or(today);
+    let generate = location::query_param("generate").map(|n| n.trim().parse::<usize>());
+    let (inventory, persist) = match generate {
+        Some(Ok(n)) => {
+            let n = n.min(MAX_GENERATED);
+            notices.push(Notice::new(
+                NoticeKind::Info,
+                format!("Showing {n} generated certificates (?generate={n}). This inventory is not saved."),
+            ));
+            (generated_inventory(day, n), false)
+        }
+        other => {
+            if let Some(Err(_)) = other {
+                notices.push(Notice::new(NoticeKind::Warning, "?generate= needs a number of certificates, e.g. ?generate=10000; it was ignored."));
+            }
+            let fallback = || {
+                if props.demo {
+                    demo_inventory(day)
+                } else {
+                    Inventory {
+                        prices: default_prices(),
+                        ..Default::default()
+                    }
+                }
+            };
+            super::app_storage::load_inventory(&props.storage_key, fallback, &mut notices)
+        }
+    };
+    let mut state = AppState::new(inventory, today, as_of, persist);
+    notices.into_iter().for_each(|notice| state.notify(notice));
+    state
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let route = use_state(|| location::current_route().unwrap_or_default());
@@ -53,27 +107,21 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    let state = {
+        let props = props.clone();
+        use_reducer(move || initial_state(&props))
+    };
+    super::app_storage::use_persistence(&state, &props.storage_key);
+    use_effect_with(state.as_of, |as_of| {
+        location::set_query_param("as_of", as_of.map(|d| d.to_string()).as_deref());
+    });
 
     if *route == Route::DebugPanic {
         return html! { <DebugPanic /> };
     }
-    let selected = route.tab();
-    let on_select = Callback::from(|tab: Tab| location::navigate(Route::Tab(tab)));
-
     html! {
-        <div class="console">
-            <PageHeader chrome={props.chrome} />
-            <main class="page">
-                <TabList label="Certificate type" {selected} {on_select} />
-                for tab in Tab::ALL {
-                    <TabPanel {tab} selected={tab == selected}>
-                        <div class="empty-state">
-                            <h2>{ tab.label() }</h2>
-                            <p>{ "The certificate list appears here." }</p>
-                        </div>
-                    </TabPanel>
-                }
-            </main>
-        </div>
+        <ContextProvider<AppContext> context={state}>
+            <Console selected={route.tab()} chrome={props.chrome} />
+        </ContextProvider<AppContext>>
     }
 }

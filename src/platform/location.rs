@@ -37,3 +37,29 @@ pub fn on_route_change(on_change: impl Fn(Option<Route>) + 'static) -> EventList
         on_change(current_route())
     })
 }
+
+/// A query parameter of the page URL (`?as_of=2025-09-10` gives `Some("2025-09-10")`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// Sets (or with `None` removes) a query parameter without reloading or
+/// adding a history entry; the hash is kept.
+pub fn set_query_param(name: &str, value: Option<&str>) {
+    let location = gloo::utils::window().location();
+    let (Ok(search), Ok(hash), Ok(path)) = (location.search(), location.hash(), location.pathname()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    match value {
+        Some(v) => params.set(name, v),
+        None => params.delete(name),
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

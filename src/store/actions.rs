@@ -31,10 +31,11 @@ pub fn row_actions(
 ) -> Vec<ActionState> {
     let mut actions = available_actions(cert, today);
     for state in &mut actions {
-        if state.action == CertAction::Delete && state.allowed.is_ok() {
-            if let Some(reason) = delete_blocker(inventory, &cert.id) {
-                state.allowed = Err(reason);
-            }
+        if state.action == CertAction::Delete
+            && state.allowed.is_ok()
+            && let Some(reason) = delete_blocker(inventory, &cert.id)
+        {
+            state.allowed = Err(reason);
         }
     }
     actions

@@ -84,7 +84,8 @@ pub fn generated_inventory(t: NaiveDate, n: usize) -> Inventory {
             }
         };
         cert.pca = kind == CertificateKind::Uploaded && rng.below(8) == 0;
-        let with_child = i % 10 == 0 && cert.not_after.is_some_and(|end| end > shift(t, 0));
+        let with_child =
+            i.is_multiple_of(10) && cert.not_after.is_some_and(|end| end > shift(t, 0));
         certificates.push(cert.clone());
         if with_child && certificates.len() < n {
             let mut next = cert;

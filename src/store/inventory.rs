@@ -48,7 +48,29 @@ impl Inventory {
             .iter()
             .filter(|c| c.association.as_ref().is_some_and(|a| a.original == id))
             .collect();
-        children.sort_by_key(|c| c.association.as_ref().map(|a| (a.order.clone(), a.position)));
+        children.sort_by_key(|c| {
+            c.association
+                .as_ref()
+                .map(|a| (a.order.clone(), a.position))
+        });
         children
+    }
+}
+
+impl Inventory {
+    /// The certificate a Not Activated one follows: the nearest earlier
+    /// certificate of its order that was not cancelled, else its original.
+    pub fn predecessor(&self, cert: &Certificate) -> Option<&Certificate> {
+        let assoc = cert.association.as_ref()?;
+        self.certificates
+            .iter()
+            .filter(|c| {
+                c.association
+                    .as_ref()
+                    .is_some_and(|a| a.order == assoc.order && a.position < assoc.position)
+                    && c.state != crate::rules::LifecycleState::Cancelled
+            })
+            .max_by_key(|c| c.association.as_ref().map(|a| a.position))
+            .or_else(|| self.find(&assoc.original))
     }
 }

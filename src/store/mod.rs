@@ -1,11 +1,13 @@
 //! Application state: the inventory, quotas and orders, as a yew `Reducible`.
 
 pub mod actions;
+pub mod as_of;
 pub mod csv;
 pub mod demo;
 mod demo_scale;
 pub mod import;
 pub mod inventory;
+pub mod lifecycle;
 pub mod notice;
 pub mod persist;
 pub mod route;

@@ -78,7 +78,8 @@ impl AppState {
         self.persist && self.rev != self.external_rev
     }
 
-    fn notify(&mut self, mut notice: Notice) {
+    /// Adds a notice (the same text twice in a row shows once; at most 5 are kept).
+    pub fn notify(&mut self, mut notice: Notice) {
         notice.id = self.next_notice;
         self.next_notice += 1;
         // The same message twice in a row is shown once.

@@ -3,6 +3,7 @@
 //! `Index` once per inventory and date, the `View` once per query.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -79,7 +80,8 @@ pub struct Row {
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct View {
-    pub rows: Vec<Row>,
+    /// Shared with the table, which compares it cheaply when re-rendering.
+    pub rows: Rc<Vec<Row>>,
     /// Certificates of the tab matching the search, per status (any status filter aside).
     pub counts: Vec<(CertificateStatus, usize)>,
     /// Certificates of the tab matching the search.
@@ -198,6 +200,7 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
     }
 
     let mut out = View::default();
+    let mut rows = Vec::new();
     let mut counts: HashMap<CertificateStatus, usize> = HashMap::new();
     for group in groups {
         for i in std::iter::once(group.root).chain(group.children.iter().copied()) {
@@ -215,21 +218,47 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
             .filter(|&i| shown(i))
             .collect();
         if root_shown || !kids.is_empty() {
-            out.rows.push(Row {
+            rows.push(Row {
                 index: group.root,
                 associated: false,
                 context: !root_shown,
             });
-            out.rows.extend(kids.into_iter().map(|index| Row {
+            rows.extend(kids.into_iter().map(|index| Row {
                 index,
                 associated: true,
                 context: false,
             }));
         }
     }
+    out.rows = Rc::new(rows);
     out.counts = STATUS_ORDER
         .iter()
         .filter_map(|s| counts.get(s).map(|n| (*s, *n)))
         .collect();
     out
+}
+
+/// One change to a tab's query; applied to the latest query, so quick
+/// successive changes (filter, then type) never undo each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryChange {
+    Search(String),
+    Status(Option<CertificateStatus>),
+    Sort(SortOrder),
+    Clear,
+}
+
+impl yew::Reducible for ViewQuery {
+    type Action = QueryChange;
+
+    fn reduce(self: Rc<Self>, change: QueryChange) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match change {
+            QueryChange::Search(search) => next.search = search,
+            QueryChange::Status(status) => next.status = status,
+            QueryChange::Sort(sort) => next.sort = sort,
+            QueryChange::Clear => next = ViewQuery::default(),
+        }
+        Rc::new(next)
+    }
 }

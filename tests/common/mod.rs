@@ -100,3 +100,21 @@ pub async fn wait_for(what: &str, condition: impl Fn() -> bool) {
     }
     panic!("timed out waiting for: {what}");
 }
+
+/// Sets an input's value and sends a bubbling `input` event, as typing does.
+pub fn type_text(el: &Element, value: &str) {
+    let input: &web_sys::HtmlInputElement = el.dyn_ref().unwrap();
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+/// Sends a bubbling `change` event (selects, date inputs, file inputs).
+pub fn change(el: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}

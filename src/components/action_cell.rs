@@ -1,0 +1,123 @@
+//! The Actions column: the action the documents name for the status first
+//! (enabled, or disabled with the rule's reason), the rest under "More".
+
+use yew::prelude::*;
+
+use super::popover::Popover;
+use crate::rules::{ActionState, CertAction};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionCellProps {
+    pub cert_id: AttrValue,
+    pub cert_name: AttrValue,
+    pub actions: Vec<ActionState>,
+    /// Shown inline, in this order, when present.
+    pub inline: Vec<CertAction>,
+    pub on_action: Callback<(String, CertAction)>,
+}
+
+pub fn action_slug(action: CertAction) -> String {
+    action.label().to_lowercase().replace(' ', "-")
+}
+
+/// One action button; a disabled one stays focusable and says why.
+fn action_button(props: &ActionCellProps, state: &ActionState, in_menu: bool) -> Html {
+    let slug = action_slug(state.action);
+    let id = props.cert_id.to_string();
+    let class = classes!(
+        if in_menu { "menu-item" } else { "btn-link" },
+        format!("action-{slug}")
+    );
+    match &state.allowed {
+        Ok(()) => {
+            let on_action = props.on_action.clone();
+            let action = state.action;
+            html! {
+                <button type="button" {class} data-action={slug.clone()}
+                        aria-label={format!("{} {}", state.action.label(), props.cert_name)}
+                        onclick={Callback::from(move |_| on_action.emit((id.clone(), action)))}>
+                    { state.action.label() }
+                </button>
+            }
+        }
+        Err(reason) => {
+            let reason_id = format!(
+                "why-{}-{slug}{}",
+                props.cert_id,
+                if in_menu { "-m" } else { "" }
+            );
+            html! {
+                <span class="action-disabled">
+                    <button type="button" {class} data-action={slug.clone()} aria-disabled="true"
+                            aria-describedby={reason_id.clone()}>
+                        { state.action.label() }
+                    </button>
+                    <span id={reason_id} role="tooltip" class={if in_menu { "menu-reason" } else { "tooltip" }}>
+                        { reason.clone() }
+                    </span>
+                </span>
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ActionCell(props: &ActionCellProps) -> Html {
+    let open = use_state(|| false);
+    let anchor = use_node_ref();
+    let inline: Vec<&ActionState> = props
+        .inline
+        .iter()
+        .filter_map(|a| props.actions.iter().find(|s| s.action == *a))
+        .take(2)
+        .collect();
+    let rest: Vec<&ActionState> = props
+        .actions
+        .iter()
+        .filter(|s| !inline.iter().any(|i| i.action == s.action))
+        .collect();
+    let menu_id = format!("more-{}", props.cert_id);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(false))
+    };
+    let on_pick = {
+        let (open, on_action) = (open.clone(), props.on_action.clone());
+        Callback::from(move |pick| {
+            open.set(false);
+            on_action.emit(pick);
+        })
+    };
+    let menu_props = ActionCellProps {
+        cert_id: props.cert_id.clone(),
+        cert_name: props.cert_name.clone(),
+        actions: Vec::new(),
+        inline: Vec::new(),
+        on_action: on_pick,
+    };
+    html! {
+        <div class="actions">
+            for state in inline.iter().copied() { { action_button(props, state, false) } }
+            if !rest.is_empty() {
+                <button type="button" class="btn-link more" ref={anchor.clone()}
+                        aria-expanded={open.to_string()} aria-controls={menu_id.clone()}
+                        aria-label={format!("More actions for {}", props.cert_name)} onclick={toggle}>
+                    { "More ▾" }
+                </button>
+            }
+            if *open {
+                <Popover id={menu_id} {anchor} on_close={close} label="More actions" focus_first=true>
+                    <ul class="menu">
+                        for state in rest.iter().copied() {
+                            <li>{ action_button(&menu_props, state, true) }</li>
+                        }
+                    </ul>
+                </Popover>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,103 @@
+//! One certificate of the list: name and resource ID, bound domains,
+//! specification, status, validity and actions.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::action_cell::ActionCell;
+use super::status_badge::StatusBadge;
+use crate::rules::{ActionState, CertAction, Certificate, CertificateStatus, days_left};
+use crate::store::lifecycle::Lifecycle;
+use crate::store::view::Row;
+
+#[derive(Properties, PartialEq)]
+pub struct CertRowProps {
+    pub cert: Certificate,
+    pub row: Row,
+    /// 1-based position among all rows (rows may be windowed).
+    pub row_index: usize,
+    pub lifecycle: Lifecycle,
+    pub actions: Vec<ActionState>,
+    pub inline: Vec<CertAction>,
+    pub today: NaiveDate,
+    #[prop_or_default]
+    pub original_name: Option<AttrValue>,
+    pub on_action: Callback<(String, CertAction)>,
+}
+
+fn days_text(
+    cert: &Certificate,
+    status: CertificateStatus,
+    today: NaiveDate,
+) -> (String, &'static str) {
+    match days_left(cert, today) {
+        Some(d) if status == CertificateStatus::Expired || d < 0 => {
+            (format!("Expired {} days ago", -d), "days-expired")
+        }
+        Some(1) => ("1 day left".into(), "days-critical"),
+        Some(d) if d <= 15 => (format!("{d} days left"), "days-critical"),
+        Some(d) if d <= 30 => (format!("{d} days left"), "days-warning"),
+        Some(d) => (format!("{d} days left"), "days-ok"),
+        None => ("Not issued yet".into(), "days-none"),
+    }
+}
+
+#[component]
+pub fn CertRow(props: &CertRowProps) -> Html {
+    let cert = &props.cert;
+    let status = props.lifecycle.status;
+    let (days, days_class) = days_text(cert, status, props.today);
+    let more_domains = cert.domains.len().saturating_sub(1);
+    let class = classes!(
+        "cert-row",
+        props.row.associated.then_some("row-associated"),
+        props.row.context.then_some("row-context")
+    );
+    html! {
+        <tr {class} aria-rowindex={(props.row_index + 1).to_string()} data-id={cert.id.clone()}>
+            <td class="col-cert">
+                <div class="cert-cell">
+                    if props.row.associated {
+                        <span class="assoc-icon" aria-hidden="true" title="Associated certificate">{ "↳" }</span>
+                    }
+                    <div class="cert-names">
+                        <span class="cert-name" title={cert.name.clone()}>{ cert.name.clone() }</span>
+                        <span class="cert-id mono">
+                            { cert.id.clone() }
+                            if let Some(original) = &props.original_name {
+                                <span class="visually-hidden">{ format!(", associated with {original}") }</span>
+                            }
+                        </span>
+                    </div>
+                </div>
+            </td>
+            <td class="col-domains">
+                <span class="domain" title={cert.domains.join("\n")}>{ cert.domains.first().cloned().unwrap_or_default() }</span>
+                if more_domains > 0 {
+                    <span class="more-domains" title={cert.domains.join("\n")}>{ format!("+{more_domains} more") }</span>
+                }
+            </td>
+            <td class="col-spec">
+                <span class="spec-main">{ format!("{} · {}", cert.spec.brand.label(), cert.spec.validation.label()) }</span>
+                <span class="spec-sub">{ format!("{} · {}", cert.spec.domain_type.label(), cert.key_algorithm.label()) }</span>
+            </td>
+            <td class="col-status">
+                <StatusBadge cert_id={cert.id.clone()} lifecycle={props.lifecycle.clone()} />
+                if cert.pca { <span class="tag">{ "PCA" }</span> }
+            </td>
+            <td class="col-validity">
+                if let (Some(from), Some(to)) = (cert.not_before, cert.not_after) {
+                    <span class="validity-range">{ format!("{from} → {to}") }</span>
+                } else {
+                    <span class="validity-range muted">{ "—" }</span>
+                }
+                <span class={classes!("days", days_class)}>{ days }</span>
+            </td>
+            <td class="col-actions">
+                <ActionCell cert_id={cert.id.clone()} cert_name={cert.name.clone()}
+                            actions={props.actions.clone()} inline={props.inline.clone()}
+                            on_action={props.on_action.clone()} />
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,81 @@
+//! Search, status filters with counts, and sort for one tab.
+
+use yew::prelude::*;
+
+use super::status_badge::status_slug;
+use crate::rules::CertificateStatus;
+use crate::store::route::Tab;
+use crate::store::view::{QueryChange, SortOrder, ViewQuery};
+
+#[derive(Properties, PartialEq)]
+pub struct CertToolbarProps {
+    pub tab: Tab,
+    pub query: ViewQuery,
+    pub counts: Vec<(CertificateStatus, usize)>,
+    pub matching: usize,
+    pub on_change: Callback<QueryChange>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn CertToolbar(props: &CertToolbarProps) -> Html {
+    let slug = props.tab.slug();
+    let oninput = props.on_change.reform(|e: InputEvent| {
+        QueryChange::Search(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    let onsort = props.on_change.reform(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        QueryChange::Sort(
+            SortOrder::ALL
+                .into_iter()
+                .find(|s| s.slug() == value)
+                .unwrap_or_default(),
+        )
+    });
+    let filter = |status: Option<CertificateStatus>| {
+        props.on_change.reform(move |_| QueryChange::Status(status))
+    };
+    let chip = |status: Option<CertificateStatus>, label: String| {
+        let pressed = props.query.status == status;
+        html! {
+            <button type="button" class={classes!("chip", pressed.then_some("chip-on"),
+                        status.map(|s| format!("chip-{}", status_slug(s))))}
+                    aria-pressed={pressed.to_string()} onclick={filter(status)}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="toolbar">
+            <div class="toolbar-row">
+                <div class="search">
+                    <label for={format!("search-{slug}")} class="visually-hidden">{ "Search certificates" }</label>
+                    <span class="search-icon" aria-hidden="true">{ "⌕" }</span>
+                    <input id={format!("search-{slug}")} type="search" placeholder="Search certificates by domain, name or ID"
+                           value={props.query.search.clone()} {oninput} autocomplete="off" />
+                </div>
+                <div class="sort">
+                    <label for={format!("sort-{slug}")}>{ "Sort" }</label>
+                    <select id={format!("sort-{slug}")} onchange={onsort}>
+                        for order in SortOrder::ALL {
+                            <option value={order.slug()} selected={order == props.query.sort}>{ order.label() }</option>
+                        }
+                    </select>
+                </div>
+                <div class="toolbar-extra">{ props.children.clone() }</div>
+            </div>
+            <div class="chips" role="group" aria-label="Filter by status">
+                { chip(None, format!("All ({})", props.matching)) }
+                for (status, n) in props.counts.iter().copied() {
+                    { chip(Some(status), format!("{} ({n})", status.label())) }
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! One tab's list: toolbar, table, and an empty state that says what to do.
+//! The view is memoised on the inventory revision, the date and the query,
+//! so rendering never filters or sorts.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::cert_table::CertTable;
+use super::cert_toolbar::CertToolbar;
+use super::context::use_app;
+use crate::rules::CertAction;
+use crate::store::route::Tab;
+use crate::store::view::{Index, QueryChange, ViewQuery, view};
+
+#[derive(Properties, PartialEq)]
+pub struct CertificateListProps {
+    pub tab: Tab,
+    pub index: Rc<Index>,
+    pub on_action: Callback<(String, CertAction)>,
+    /// Tab-specific buttons (Upload certificate, Purchase).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn CertificateList(props: &CertificateListProps) -> Html {
+    let app = use_app();
+    let query = use_reducer(ViewQuery::default);
+    let tab = props.tab;
+    let rows = {
+        let (inventory, index) = (app.inventory.clone(), props.index.clone());
+        use_memo(
+            (app.rev, app.today(), (*query).clone()),
+            move |(_, _, query)| view(&inventory, &index, tab, query),
+        )
+    };
+    let on_change = {
+        let query = query.clone();
+        Callback::from(move |change: QueryChange| query.dispatch(change))
+    };
+    let clear = on_change.reform(|_| QueryChange::Clear);
+    let empty = if rows.total == 0 {
+        Some(match tab {
+            Tab::Official => (
+                "No official certificates yet",
+                "Purchase a certificate to see it here, or reset the demo data from the Inventory data menu.",
+            ),
+            Tab::Uploaded => (
+                "No uploaded certificates yet",
+                "Upload a certificate you already have (PEM, DER or PKCS#7) to track its expiry here.",
+            ),
+        })
+    } else if rows.rows.is_empty() {
+        Some((
+            "No certificates match",
+            "Change the search or the status filter, or clear them to see every certificate.",
+        ))
+    } else {
+        None
+    };
+    html! {
+        <div class="cert-list">
+            <CertToolbar {tab} query={(*query).clone()} counts={rows.counts.clone()} matching={rows.matching} {on_change}>
+                { props.children.clone() }
+            </CertToolbar>
+            <p class="result-count" role="status">
+                { format!("{} of {} certificates", rows.rows.iter().filter(|r| !r.context).count(), rows.total) }
+            </p>
+            if let Some((title, advice)) = empty {
+                <div class="empty-state">
+                    <h2>{ title }</h2>
+                    <p>{ advice }</p>
+                    if rows.total > 0 {
+                        <button type="button" class="btn" onclick={clear}>{ "Clear search and filters" }</button>
+                    }
+                </div>
+            } else {
+                <CertTable rows={rows.rows.clone()} caption={format!("{} certificates", tab.label())}
+                           on_action={props.on_action.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! "Inventory data": export as JSON or CSV, import a JSON export, reset the demo.
+
+use yew::prelude::*;
+
+use super::confirm_dialog::ConfirmDialog;
+use super::context::use_app;
+use crate::platform::download::download;
+use crate::store::{Action, Notice, NoticeKind};
+
+#[component]
+pub fn DataMenu() -> Html {
+    let app = use_app();
+    let confirm_reset = use_state(|| false);
+    let export_json = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let body = crate::store::persist::encode(&app.inventory);
+            let name = format!("certdesk-inventory-{}.json", app.real_today);
+            report_error(&app, download(&name, "application/json", &body));
+        })
+    };
+    let export_csv = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let body = crate::store::csv::to_csv(&app.inventory, app.today());
+            let name = format!("certdesk-certificates-{}.csv", app.today());
+            report_error(&app, download(&name, "text/csv", &body));
+        })
+    };
+    let ask_reset = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_| confirm_reset.set(true))
+    };
+    let cancel_reset = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_| confirm_reset.set(false))
+    };
+    let do_reset = {
+        let (app, confirm_reset) = (app.clone(), confirm_reset.clone());
+        Callback::from(move |_| {
+            app.dispatch(Action::ResetDemo);
+            confirm_reset.set(false);
+        })
+    };
+    html! {
+        <div class="data-menu" role="group" aria-label="Inventory data">
+            <super::import_button::ImportButton />
+            <button type="button" class="btn btn-small" onclick={export_json}>{ "Export JSON" }</button>
+            <button type="button" class="btn btn-small" onclick={export_csv}>{ "Export CSV" }</button>
+            <button type="button" class="btn btn-small" onclick={ask_reset}>{ "Reset demo data" }</button>
+            if *confirm_reset {
+                <ConfirmDialog title="Reset demo data" confirm_label="Reset demo data" danger=true
+                               on_confirm={do_reset} on_cancel={cancel_reset}>
+                    <p>{ format!("Replace every certificate, order and quota with the built-in demo inventory, dated from {}?", app.today()) }</p>
+                    <p>{ "What you have now is lost unless you export it first (Export JSON)." }</p>
+                </ConfirmDialog>
+            }
+        </div>
+    }
+}
+
+fn report_error(app: &super::context::AppContext, result: Result<(), String>) {
+    if let Err(e) = result {
+        app.dispatch(Action::Notify(Notice::new(
+            NoticeKind::Error,
+            format!("Download failed: {e}"),
+        )));
+    }
+}

@@ -1,0 +1,118 @@
+//! A modal dialog (W3C ARIA "Dialog (Modal)" pattern): focus moves into it and
+//! is trapped there, Escape closes it, and focus returns to where it was.
+//! `side` makes it a panel sliding from the right (the renewal panels).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ModalProps {
+    /// Element id of the dialog; its title gets `{id}-title`.
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub on_close: Callback<()>,
+    #[prop_or_default]
+    pub side: bool,
+    #[prop_or_default]
+    pub wide: bool,
+    #[prop_or_default]
+    pub children: Html,
+    /// Buttons at the bottom (primary last).
+    #[prop_or_default]
+    pub footer: Html,
+}
+
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+                         textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+fn focusables(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|el| !el.has_attribute("hidden") && el.offset_parent().is_some())
+        .collect()
+}
+
+#[component]
+pub fn Modal(props: &ModalProps) -> Html {
+    let dialog = use_node_ref();
+    // Focus the first field (or the dialog) on open; give focus back on close.
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            let previous = gloo::utils::document()
+                .active_element()
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+            if let Some(root) = dialog.cast::<Element>() {
+                let first = root
+                    .query_selector("[autofocus]")
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+                    .or_else(|| focusables(&root).into_iter().next());
+                let _ = first.map(|el| el.focus());
+            }
+            move || {
+                if let Some(el) = previous {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let onkeydown = {
+        let dialog = dialog.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                e.stop_propagation();
+                on_close.emit(());
+            }
+            "Tab" => {
+                let Some(root) = dialog.cast::<Element>() else {
+                    return;
+                };
+                let items = focusables(&root);
+                let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                    return;
+                };
+                let active = gloo::utils::document().active_element();
+                let at = |el: &HtmlElement| active.as_ref() == Some(el.unchecked_ref::<Element>());
+                if e.shift_key() && at(first) {
+                    e.prevent_default();
+                    let _ = last.focus();
+                } else if !e.shift_key() && at(last) {
+                    e.prevent_default();
+                    let _ = first.focus();
+                }
+            }
+            _ => {}
+        })
+    };
+    let on_backdrop = props.on_close.reform(|_: MouseEvent| ());
+    let title_id = format!("{}-title", props.id);
+    let class = classes!(
+        "modal",
+        props.side.then_some("modal-side"),
+        props.wide.then_some("modal-wide")
+    );
+    html! {
+        <div class="modal-layer" {onkeydown}>
+            <div class="modal-backdrop" onclick={on_backdrop}></div>
+            <div {class} id={props.id.clone()} role="dialog" aria-modal="true"
+                 aria-labelledby={title_id.clone()} tabindex="-1" ref={dialog}>
+                <div class="modal-head">
+                    <h2 id={title_id}>{ props.title.clone() }</h2>
+                    <button type="button" class="modal-close" aria-label="Close"
+                            onclick={props.on_close.reform(|_| ())}>{ "×" }</button>
+                </div>
+                <div class="modal-body">{ props.children.clone() }</div>
+                if props.footer != Html::default() {
+                    <div class="modal-foot">{ props.footer.clone() }</div>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! A small floating panel anchored to a button, drawn with fixed positioning
+//! so a scrolling table never clips it. Escape closes it and gives focus back
+//! to the button; a click outside, a scroll or moving focus away closes it.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PopoverProps {
+    pub id: AttrValue,
+    pub anchor: NodeRef,
+    pub on_close: Callback<()>,
+    /// Accessible name of the panel.
+    pub label: AttrValue,
+    /// Move focus to the first button inside on open (menus).
+    #[prop_or_default]
+    pub focus_first: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+const WIDTH: f64 = 320.0;
+
+fn contains(root: &NodeRef, target: Option<&Node>) -> bool {
+    match (root.cast::<Node>(), target) {
+        (Some(root), Some(target)) => root.contains(Some(target)),
+        _ => false,
+    }
+}
+
+#[component]
+pub fn Popover(props: &PopoverProps) -> Html {
+    let panel = use_node_ref();
+    let style = use_state(|| "visibility:hidden".to_string());
+    {
+        let (panel, anchor, style) = (panel.clone(), props.anchor.clone(), style.clone());
+        let (on_close, focus_first) = (props.on_close.clone(), props.focus_first);
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            if let Some(anchor) = anchor.cast::<Element>() {
+                let rect = anchor.get_bounding_client_rect();
+                let vw = window
+                    .inner_width()
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(1280.0);
+                let vh = window
+                    .inner_height()
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(800.0);
+                let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
+                let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
+                    format!("bottom:{}px", vh - rect.top() + 4.0)
+                } else {
+                    format!("top:{}px", rect.bottom() + 4.0)
+                };
+                style.set(format!("left:{left}px;{vertical}"));
+            }
+            if focus_first {
+                let first = panel
+                    .cast::<Element>()
+                    .and_then(|p| p.query_selector("button").ok().flatten());
+                if let Some(button) = first.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+                    let _ = button.focus();
+                }
+            }
+            let document = gloo::utils::document();
+            let outside = {
+                let (panel, anchor, on_close) = (panel.clone(), anchor.clone(), on_close.clone());
+                EventListener::new(&document, "mousedown", move |e| {
+                    let target = e.target().and_then(|t| t.dyn_into::<Node>().ok());
+                    if !contains(&panel, target.as_ref()) && !contains(&anchor, target.as_ref()) {
+                        on_close.emit(());
+                    }
+                })
+            };
+            let scroll = {
+                let (panel, on_close) = (panel.clone(), on_close.clone());
+                let options = EventListenerOptions::run_in_capture_phase();
+                EventListener::new_with_options(&document, "scroll", options, move |e| {
+                    let target = e.target().and_then(|t| t.dyn_into::<Node>().ok());
+                    if !contains(&panel, target.as_ref()) {
+                        on_close.emit(());
+                    }
+                })
+            };
+            move || drop((outside, scroll))
+        });
+    }
+    let onkeydown = {
+        let (anchor, on_close) = (props.anchor.clone(), props.on_close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                on_close.emit(());
+                if let Some(anchor) = anchor.cast::<HtmlElement>() {
+                    let _ = anchor.focus();
+                }
+            }
+        })
+    };
+    let onfocusout = {
+        let (panel, anchor, on_close) =
+            (panel.clone(), props.anchor.clone(), props.on_close.clone());
+        Callback::from(move |e: FocusEvent| {
+            let next = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+            if next.is_some()
+                && !contains(&panel, next.as_ref())
+                && !contains(&anchor, next.as_ref())
+            {
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <div id={props.id.clone()} class="popover" role="dialog" aria-label={props.label.clone()}
+             style={(*style).clone()} ref={panel} {onkeydown} {onfocusout}>
+            { props.children.clone() }
+        </div>
+    }
+}
