@@ -2,9 +2,14 @@
 //! property tests that feed arbitrary and mutated input to every entry point.
 
 mod build;
+mod build_errors;
 mod chain;
 mod csr;
 mod details;
 mod fixtures;
+mod make;
+mod mutations;
+mod openssl_ca;
 mod props;
 mod read;
+mod refused;
