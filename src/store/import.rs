@@ -12,6 +12,7 @@ mod orders;
 
 use std::collections::{HashMap, HashSet};
 
+use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
@@ -133,18 +134,29 @@ pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportRepor
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
-    let mut candidates: Vec<(usize, Certificate)> = Vec::new();
-    let mut first_in_file: HashMap<String, Certificate> = HashMap::new();
+    // Certificates that may come in, with their position in the file.
+    let mut positions: Vec<usize> = Vec::new();
+    let mut candidates: Vec<Certificate> = Vec::new();
+    let mut first_in_file: HashMap<String, usize> = HashMap::new();
     let mut rejected_ids: HashSet<String> = HashSet::new();
     for (index, item) in contents.certificates.iter().enumerate() {
         let text = |field: &str| item.get(field).and_then(Value::as_str).map(str::to_string);
         let (id, name) = (text("id"), text("name"));
         let verdict = read_certificate(item).and_then(|cert| {
-            let normalized = check::certificate(cert.clone())?;
-            Ok((cert, normalized))
+            // Exactly what is there already: nothing to check.
+            match known.get(cert.id.as_str()) {
+                Some(&present) if *present == cert => Ok(None),
+                _ => check::certificate(cert).map(Some),
+            }
         });
-        let (as_read, cert) = match verdict {
-            Ok(pair) => pair,
+        let cert = match verdict {
+            Ok(Some(cert)) => cert,
+            Ok(None) => {
+                report
+                    .skipped
+                    .push((id.unwrap_or_default(), ALREADY_PRESENT.into()));
+                continue;
+            }
             Err(reason) => {
                 rejected_ids.extend(id.clone());
                 report.rejected.push(RejectedItem {
@@ -162,16 +174,19 @@ pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportRepor
             name: Some(cert.name.clone()),
             reason: reason.to_string(),
         };
+        let earlier = first_in_file
+            .get(&cert.id)
+            .and_then(|&at| candidates.get(at));
         if let Some(&present) = known.get(cert.id.as_str()) {
-            if *present == as_read || *present == cert {
+            if *present == cert {
                 report.skipped.push((cert.id, ALREADY_PRESENT.into()));
             } else {
                 report.rejected.push(reject(
                     "a different certificate with this ID is already in the inventory; nothing was changed",
                 ));
             }
-        } else if let Some(first) = first_in_file.get(&cert.id) {
-            if *first == cert {
+        } else if let Some(earlier) = earlier {
+            if *earlier == cert {
                 report.skipped.push((cert.id, LISTED_TWICE.into()));
             } else {
                 report.rejected.push(reject(
@@ -179,16 +194,16 @@ pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportRepor
                 ));
             }
         } else {
-            first_in_file.insert(cert.id.clone(), cert.clone());
-            candidates.push((index, cert));
+            first_in_file.insert(cert.id.clone(), candidates.len());
+            positions.push(index);
+            candidates.push(cert);
         }
     }
 
     let inventory_ids: HashSet<&str> = known.keys().copied().collect();
-    let certs: Vec<Certificate> = candidates.iter().map(|(_, c)| c.clone()).collect();
-    let verdicts = check::associations(&certs, &inventory_ids, &rejected_ids);
+    let verdicts = check::associations(&candidates, &inventory_ids, &rejected_ids);
     let mut merged = existing.clone();
-    for ((index, cert), verdict) in candidates.into_iter().zip(verdicts) {
+    for ((index, cert), verdict) in positions.into_iter().zip(candidates).zip(verdicts) {
         match verdict {
             None => {
                 report.added.push(cert.id.clone());
@@ -227,7 +242,9 @@ fn read_certificate(item: &Value) -> Result<Certificate, String> {
             file::kind_of(item)
         ));
     }
-    serde_path_to_error::deserialize(item).map_err(|error| describe(&error))
+    // Tracking the path costs time: only when the plain read fails.
+    Certificate::deserialize(item)
+        .or_else(|_| serde_path_to_error::deserialize(item).map_err(|error| describe(&error)))
 }
 
 /// "spec.brand: unknown variant `Acme`, …", or the message alone for the item itself.

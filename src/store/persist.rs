@@ -49,6 +49,12 @@ struct Envelope<T> {
 }
 
 #[derive(Deserialize)]
+struct Current {
+    schema: u32,
+    data: Inventory,
+}
+
+#[derive(Deserialize)]
 struct InventoryV1 {
     certificates: Vec<Certificate>,
 }
@@ -71,6 +77,15 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
     let unreadable = |reason: String| Loaded::Unreadable { reason };
     if raw.trim().is_empty() {
         return unreadable("The saved inventory is empty.".into());
+    }
+    // The usual case, in one pass: this build's own layout.
+    if let Ok(current) = serde_json::from_str::<Current>(raw)
+        && current.schema == CURRENT_SCHEMA
+    {
+        return Loaded::Ok {
+            inventory: current.data,
+            migrated_from: None,
+        };
     }
     // Serde also reads a struct from a list (`[2, {}]`): only an object is an envelope.
     if !raw.trim_start().starts_with('{') {

@@ -541,3 +541,18 @@ fn messages_read_as_sentences() {
          Nothing was imported: update Certdesk, then import it again."
     );
 }
+
+#[test]
+fn the_demo_inventories_pass_their_own_import() {
+    let today = d("2026-11-23");
+    for inv in [
+        crate::store::demo::demo_inventory(today),
+        crate::store::demo_scale::generated_inventory(today, 2_000),
+    ] {
+        let (merged, report) = run(&Inventory::default(), &encode(&inv));
+        assert_eq!(report.rejected, Vec::new());
+        assert_eq!(merged.certificates, inv.certificates);
+        assert_eq!(merged.orders, inv.orders);
+        assert_eq!(report.added.len(), inv.certificates.len());
+    }
+}
