@@ -78,6 +78,10 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
     if raw.trim().is_empty() {
         return unreadable("The saved inventory is empty.".into());
     }
+    // Serde also reads a struct from a list (`[2, {}]`): only an object is an envelope.
+    if !raw.trim_start().starts_with('{') {
+        return unreadable(not_an_object(raw));
+    }
     // The usual case, in one pass: this build's own layout.
     if let Ok(current) = serde_json::from_str::<Current>(raw)
         && current.schema == CURRENT_SCHEMA
@@ -86,10 +90,6 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
             inventory: current.data,
             migrated_from: None,
         };
-    }
-    // Serde also reads a struct from a list (`[2, {}]`): only an object is an envelope.
-    if !raw.trim_start().starts_with('{') {
-        return unreadable(not_an_object(raw));
     }
     let header: Header = match serde_json::from_str(raw) {
         Ok(header) => header,

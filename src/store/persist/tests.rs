@@ -116,6 +116,7 @@ fn empty_and_blank_are_unreadable() {
 fn other_json_values_are_not_an_envelope() {
     for (raw, found) in [
         ("[2, {}]", "a list"),
+        (r#"[2, {"certificates": []}]"#, "a list"),
         ("\"text\"", "a string"),
         ("42", "a number"),
         ("true", "true or false"),
