@@ -126,8 +126,10 @@ fn allowed(
             other => Err(format!("A certificate that is {} cannot be cancelled", other.label())),
         },
         CertAction::Download => match status {
-            Issued | PendingExpiration | Expired if cert.not_after.is_some() => Ok(()),
-            Issued | PendingExpiration | Expired => Err("No certificate file is stored for it".to_string()),
+            Issued | PendingExpiration | Expired if cert.pem.is_some() => Ok(()),
+            Issued | PendingExpiration | Expired => Err(
+                "No certificate file is kept in this browser for it: download it where it was issued".to_string(),
+            ),
             Revoked => Err("A revoked certificate cannot be downloaded".to_string()),
             other => issued_only(other),
         },

@@ -189,6 +189,10 @@ pub struct Certificate {
     /// Why the last CA review failed (Validation Failed).
     #[serde(default)]
     pub failure_reason: Option<String>,
+    /// The certificate file (PEM, leaf first, then its chain) when this
+    /// browser holds it: uploaded certificates and those the CA issued here.
+    #[serde(default)]
+    pub pem: Option<String>,
 }
 
 /// Remaining quota of an account.

@@ -72,6 +72,7 @@ pub(super) fn record(
         association: None,
         applied_on: None,
         failure_reason: None,
+        pem: None,
     }
 }
 

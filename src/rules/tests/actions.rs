@@ -18,7 +18,14 @@ fn allowed(cert: &Certificate, today: &str, action: CertAction) -> Result<(), St
 #[test]
 fn official_issued_in_date() {
     use CertAction::*;
-    let cert = official("2024-10-01", "2025-09-30");
+    let mut cert = official("2024-10-01", "2025-09-30");
+    assert!(
+        allowed(&cert, "2025-09-10", Download)
+            .unwrap_err()
+            .contains("No certificate file"),
+        "without its file, a certificate cannot be downloaded"
+    );
+    cert.pem = Some("-----BEGIN CERTIFICATE-----".into());
     assert_eq!(
         state_of(&cert, "2025-09-10"),
         vec![

@@ -52,6 +52,7 @@ pub fn official(not_before: &str, not_after: &str) -> Certificate {
         association: None,
         applied_on: None,
         failure_reason: None,
+        pem: None,
     }
 }
 

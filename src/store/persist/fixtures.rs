@@ -49,6 +49,7 @@ pub fn official(id: &str, domain: &str, not_before: &str, not_after: &str) -> Ce
         association: None,
         applied_on: None,
         failure_reason: None,
+        pem: None,
     }
 }
 
