@@ -15,15 +15,10 @@ use certdesk::platform::storage::{
 };
 use certdesk::rules::*;
 use certdesk::store::Inventory;
-use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn prices() -> PriceTable {
     PriceTable {
@@ -33,35 +28,29 @@ fn prices() -> PriceTable {
     }
 }
 
+/// Built from JSON so that fields the model gains later (with serde
+/// defaults) do not break this file.
 fn inventory() -> Inventory {
     let spec = Specification {
         brand: Brand::GlobalSign,
         validation: ValidationType::Ov,
         domain_type: DomainType::Wildcard,
     };
+    let certificate: Certificate = serde_json::from_value(serde_json::json!({
+        "id": "cas-1",
+        "name": "wildcard",
+        "kind": "Official",
+        "spec": spec,
+        "key_algorithm": "EcdsaP256",
+        "domains": ["*.example.com"],
+        "state": "Issued",
+        "not_before": "2026-01-01",
+        "not_after": "2026-12-31",
+        "verification": "CaContact",
+    }))
+    .unwrap();
     Inventory {
-        certificates: vec![Certificate {
-            id: "cas-1".into(),
-            name: "wildcard".into(),
-            kind: CertificateKind::Official,
-            pca: false,
-            spec,
-            key_algorithm: KeyAlgorithm::EcdsaP256,
-            domains: vec!["*.example.com".into()],
-            state: LifecycleState::Issued,
-            not_before: Some(day("2026-01-01")),
-            not_after: Some(day("2026-12-31")),
-            term_start: None,
-            term_end: None,
-            verification: VerificationMethod::CaContact,
-            dns_in_same_account: false,
-            validation_free: false,
-            contact: Contact::default(),
-            csr_mode: None,
-            association: None,
-            applied_on: None,
-            failure_reason: None,
-        }],
+        certificates: vec![certificate],
         quotas: Quotas {
             units: vec![(spec, 2)],
             managed_service: 1,
