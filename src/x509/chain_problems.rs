@@ -104,14 +104,14 @@ impl ChainProblem {
             Self::IssuerNotCa { subject, .. } => format!(
                 "\"{subject}\" issues another certificate of the chain but is not a CA certificate: clients will reject the chain."
             ),
-            Self::Expired { subject, not_after, .. } => format!(
-                "\"{subject}\" expired on {} UTC.",
-                not_after.format("%Y-%m-%d %H:%M:%S")
-            ),
-            Self::NotYetValid { subject, not_before, .. } => format!(
-                "\"{subject}\" is not valid yet: it starts on {} UTC.",
-                not_before.format("%Y-%m-%d %H:%M:%S")
-            ),
+            // NaiveDateTime's Display is "2025-01-01 00:00:00" (whole seconds
+            // here), without chrono's format machinery in the bundle.
+            Self::Expired { subject, not_after, .. } => {
+                format!("\"{subject}\" expired on {not_after} UTC.")
+            }
+            Self::NotYetValid { subject, not_before, .. } => {
+                format!("\"{subject}\" is not valid yet: it starts on {not_before} UTC.")
+            }
             Self::Duplicate { input_position, subject } => format!(
                 "Certificate {} (\"{subject}\") appears more than once; the copy is ignored.",
                 input_position + 1

@@ -1,6 +1,6 @@
 //! The TBSCertificate builder, for the sandbox CA.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use sha2::{Digest, Sha256};
 
 use super::build::{BuildError, EncodedName, alt_names, checked_spki, extension};
@@ -115,13 +115,18 @@ fn time(t: NaiveDateTime) -> Result<Vec<u8>, BuildError> {
     if !(0..=9999).contains(&year) {
         return Err(BuildError::DateOutOfRange);
     }
+    let rest = format!(
+        "{:02}{:02}{:02}{:02}{:02}Z",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
     Ok(if (1950..2050).contains(&year) {
-        der::tlv(
-            tag::UTC_TIME,
-            t.format("%y%m%d%H%M%SZ").to_string().as_bytes(),
-        )
+        let text = format!("{:02}{rest}", year % 100);
+        der::tlv(tag::UTC_TIME, text.as_bytes())
     } else {
-        let text = format!("{year:04}{}", t.format("%m%d%H%M%SZ"));
-        der::tlv(tag::GENERALIZED_TIME, text.as_bytes())
+        der::tlv(tag::GENERALIZED_TIME, format!("{year:04}{rest}").as_bytes())
     })
 }
