@@ -80,6 +80,7 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
         association: None,
         applied_on: None,
         failure_reason: None,
+        pem: None,
     };
     let mut req = match i % 10 {
         0 => OrderRequest::new_purchase(spec, domains),

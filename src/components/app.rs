@@ -58,33 +58,41 @@ fn initial_state(props: &AppProps) -> AppState {
     });
     let day = as_of.unwrap_or(today);
     let generate = location::query_param("generate").map(|n| n.trim().parse::<usize>());
-    let (inventory, persist) = match generate {
+    let (stored, persist) = match generate {
         Some(Ok(n)) => {
             let n = n.min(MAX_GENERATED);
             notices.push(Notice::new(
                 NoticeKind::Info,
                 format!("Showing {n} generated certificates (?generate={n}). This inventory is not saved."),
             ));
-            (generated_inventory(day, n), false)
+            (Some(generated_inventory(day, n)), false)
         }
         other => {
             if let Some(Err(_)) = other {
-                notices.push(Notice::new(NoticeKind::Warning, "?generate= needs a number of certificates, e.g. ?generate=10000; it was ignored."));
+                notices.push(Notice::new(
+                    NoticeKind::Warning,
+                    "?generate= needs a number of certificates, e.g. ?generate=10000; it was ignored.",
+                ));
             }
-            let fallback = || {
-                if props.demo {
-                    demo_inventory(day)
-                } else {
-                    Inventory {
-                        prices: default_prices(),
-                        ..Default::default()
-                    }
-                }
-            };
-            super::app_storage::load_inventory(&props.storage_key, fallback, &mut notices)
+            super::app_storage::load_inventory(&props.storage_key, &mut notices)
         }
     };
+    let fresh = stored.is_none();
+    let inventory = stored.unwrap_or_else(|| {
+        if props.demo {
+            demo_inventory(day)
+        } else {
+            Inventory {
+                prices: default_prices(),
+                ..Default::default()
+            }
+        }
+    });
     let mut state = AppState::new(inventory, today, as_of, persist);
+    if fresh {
+        // A new demo is saved at once, so a reload (even on another As of date) shows the same one.
+        state.mark_unsaved();
+    }
     notices.into_iter().for_each(|notice| state.notify(notice));
     state
 }

@@ -10,13 +10,8 @@ use crate::store::notice::Attachment;
 use crate::store::persist::{self, Loaded};
 use crate::store::{Action, AppState, Inventory, Notice, NoticeKind};
 
-/// The stored inventory (or `fallback()` when there is none to use) and
-/// whether this tab may save.
-pub fn load_inventory(
-    key: &str,
-    fallback: impl FnOnce() -> Inventory,
-    notices: &mut Vec<Notice>,
-) -> (Inventory, bool) {
+/// The stored inventory (`None` when there is none to use) and whether this tab may save.
+pub fn load_inventory(key: &str, notices: &mut Vec<Notice>) -> (Option<Inventory>, bool) {
     let outcome = storage::load(key, &default_prices());
     let mut persist = !outcome.read_only;
     if let Some(found) = &outcome.notice {
@@ -38,7 +33,7 @@ pub fn load_inventory(
         }
         notices.push(notice);
     }
-    (outcome.inventory.unwrap_or_else(fallback), persist)
+    (outcome.inventory, persist)
 }
 
 /// Saves every change made here; shows other tabs' changes.
@@ -66,13 +61,22 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue) {
                 };
                 match raw.map(|raw| persist::decode(&raw, &default_prices())) {
                     Some(Loaded::Ok { inventory, .. }) => state.dispatch(Action::FromOtherTab(inventory)),
-                    Some(Loaded::Newer { schema }) => warn(format!(
-                        "Another tab saved the inventory with a newer version of Certdesk (schema {schema}). \
-                         This tab keeps showing its own copy; reload it to use the newer version."
-                    )),
-                    Some(Loaded::Unreadable { reason }) => warn(format!(
-                        "Another tab saved an inventory this tab cannot read ({reason}). This tab keeps its own copy."
-                    )),
+                    // Never overwrite what this version cannot read: stop saving here.
+                    Some(Loaded::Newer { schema }) => state.dispatch(Action::StopSaving(Notice::new(
+                        NoticeKind::Warning,
+                        format!(
+                            "Another tab saved the inventory with a newer version of Certdesk (schema {schema}). \
+                             This tab no longer saves, so it cannot overwrite it: export what you changed here \
+                             (Export JSON), then reload to use the newer version."
+                        ),
+                    ))),
+                    Some(Loaded::Unreadable { reason }) => state.dispatch(Action::StopSaving(Notice::new(
+                        NoticeKind::Warning,
+                        format!(
+                            "Another tab saved an inventory this tab cannot read ({reason}). This tab no longer \
+                             saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
+                        ),
+                    ))),
                     None => warn(
                         "The saved inventory was removed in another tab. This tab keeps its copy and saves it on the next change."
                             .into(),

@@ -84,7 +84,11 @@ pub fn CertTable(props: &CertTableProps) -> Html {
                 (CertificateKind::Uploaded, true) => CertAction::ReissueAndSync,
             });
         }
-        inline.extend(primary_action(life.status).iter().copied());
+        for action in primary_action(life.status) {
+            if !inline.contains(action) {
+                inline.push(*action);
+            }
+        }
         let original_name = cert
             .association
             .as_ref()

@@ -45,6 +45,8 @@ pub enum Action {
     Replace(Inventory, Notice),
     /// Another tab saved a new inventory.
     FromOtherTab(Inventory),
+    /// Storage now holds something this tab must not overwrite: keep working in memory only.
+    StopSaving(Notice),
     Notify(Notice),
     Dismiss(u64),
 }
@@ -71,6 +73,11 @@ impl AppState {
     /// The date statuses, days left and triggers are computed for.
     pub fn today(&self) -> NaiveDate {
         self.as_of.unwrap_or(self.real_today)
+    }
+
+    /// Makes the current inventory one to save (a demo made on first run).
+    pub fn mark_unsaved(&mut self) {
+        self.rev += 1;
     }
 
     /// The inventory changed here and must be saved.
@@ -201,6 +208,10 @@ impl Reducible for AppState {
                     NoticeKind::Info,
                     "The inventory was changed in another tab; this page now shows that version.",
                 ));
+            }
+            Action::StopSaving(notice) => {
+                next.persist = false;
+                next.notify(notice);
             }
             Action::Notify(notice) => next.notify(notice),
             Action::Dismiss(id) => next.notices.retain(|n| n.id != id),

@@ -310,6 +310,17 @@ fn another_tabs_inventory_is_shown_but_not_saved_back() {
 }
 
 #[test]
+fn stop_saving_keeps_changes_in_memory_only() {
+    let s = state().reduce(Action::StopSaving(super::Notice::new(
+        NoticeKind::Warning,
+        "newer",
+    )));
+    let s = s.reduce(Action::Delete("cas-61aa90".into()));
+    assert!(s.inventory.find("cas-61aa90").is_none());
+    assert!(!s.needs_save());
+}
+
+#[test]
 fn reset_demo_restores_the_demo_for_the_as_of_date() {
     let s = state().reduce(Action::Delete("cas-61aa90".into()));
     let s = s.reduce(Action::SetAsOf(Some(date("2025-09-10"))));

@@ -1,0 +1,187 @@
+// The certificate console as a user meets it: tabs, search, filters, sort, the
+// As of date, cancel with quota return, persistence, recovery from a corrupt
+// stored blob, export and re-import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, screenshot } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const rowIds = (page, panel = 'official') =>
+  page.$$eval(`#panel-${panel} tr.cert-row`, (rows) => rows.map((r) => r.dataset.id));
+const statusOf = (page, id) => page.textContent(`tr[data-id="${id}"] .col-status .status`);
+const quotaMs = async (page) => Number(await page.textContent('#quota-managed-service'));
+const chip = (page, panel, label) => page.locator(`#panel-${panel} .chip`, { hasText: label });
+
+test('tabs, search, filters and sort', async () => {
+  const page = await openPage(browser, '/');
+  assert.ok((await rowIds(page)).length > 15, 'the demo inventory is listed');
+  assert.match(await page.textContent('#quota-managed-service'), /^\d+$/);
+
+  await page.click('#tab-uploaded');
+  await page.waitForSelector('#panel-uploaded tr.cert-row');
+  const uploaded = await rowIds(page, 'uploaded');
+  assert.ok(uploaded.includes('up-5b42'), 'a PCA certificate is on the Uploaded tab');
+  assert.equal(await page.textContent('tr[data-id="up-5b42"] .tag'), 'PCA');
+  await page.click('#tab-official');
+
+  await page.fill('#search-official', 'example.org');
+  await page.waitForFunction(() => document.querySelectorAll('#panel-official tr.cert-row').length === 1);
+  assert.deepEqual(await rowIds(page), ['cas-5e0f12']);
+  await page.fill('#search-official', '');
+
+  const pe = chip(page, 'official', 'Pending Expiration (');
+  const count = Number((await pe.textContent()).match(/\((\d+)\)/)[1]);
+  await pe.click();
+  await page.waitForSelector('#panel-official .chip-on >> text=Pending Expiration');
+  const shown = await page.$$eval('#panel-official tr.cert-row:not(.row-context) .col-status', (c) => c.map((x) => x.textContent));
+  assert.equal(shown.length, count);
+  assert.ok(shown.every((s) => s.includes('Pending Expiration')));
+  await chip(page, 'official', 'All (').click();
+
+  const soonest = (await rowIds(page))[0];
+  await page.selectOption('#sort-official', 'expiry-desc');
+  await page.waitForFunction((first) => document.querySelector('#panel-official tr.cert-row').dataset.id !== first, soonest);
+  await page.selectOption('#sort-official', 'name');
+  const names = await page.$$eval('#panel-official tr.cert-row:not(.row-associated) .cert-name', (n) => n.map((x) => x.textContent.toLowerCase()));
+  assert.deepEqual(names, [...names].sort());
+
+  // A disabled action explains itself on focus (the FAQ "Why can't I find the renewal option?").
+  await page.focus('tr[data-id="cas-5e0f12"] button.action-renewal-purchase');
+  assert.match(await page.textContent('tr[data-id="cas-5e0f12"] [role=tooltip]'), /Multi-domain/);
+  await screenshot(page, 'console-official');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the As of date changes statuses and is kept in the URL', async () => {
+  const page = await openPage(browser, '/');
+  assert.equal((await statusOf(page, 'cas-7f3a21')).trim(), 'Pending Expiration');
+  await page.fill('#as-of-date', '2027-01-15');
+  await page.waitForSelector('.banner-as-of');
+  assert.match(await page.textContent('.banner-as-of'), /as of 2027-01-15/);
+  assert.equal((await statusOf(page, 'cas-7f3a21')).trim(), 'Expired');
+  assert.match(page.url(), /\?as_of=2027-01-15#\/official$/);
+  await page.reload();
+  await page.waitForSelector('.banner-as-of');
+  assert.equal((await statusOf(page, 'cas-7f3a21')).trim(), 'Expired', '?as_of= survives a reload');
+  await screenshot(page, 'console-as-of');
+  await page.click('.banner-as-of button');
+  await page.waitForSelector('.banner-as-of', { state: 'detached' });
+  assert.doesNotMatch(page.url(), /as_of/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('cancelling a Not Activated certificate returns quota and is saved', async () => {
+  const page = await openPage(browser, '/');
+  const before = await quotaMs(page);
+  await page.click('tr[data-id="cas-3c4d56-2"] button.action-cancel');
+  await page.waitForSelector('#confirm-dialog');
+  assert.match(await page.textContent('#confirm-dialog'), /1 Managed Service use/);
+  await screenshot(page, 'console-cancel-dialog');
+  await page.click('#confirm-dialog .modal-foot >> text=Cancel certificate');
+  await page.waitForFunction((n) => document.querySelector('#quota-managed-service').textContent === String(n), before + 1);
+  assert.equal((await statusOf(page, 'cas-3c4d56-2')).trim(), 'Cancelled');
+  assert.match(await page.textContent('.notices'), /Returned to your quota/);
+
+  await page.reload();
+  await page.waitForSelector('tr[data-id="cas-3c4d56-2"]');
+  assert.equal((await statusOf(page, 'cas-3c4d56-2')).trim(), 'Cancelled', 'persisted across reload');
+  assert.equal(await quotaMs(page), before + 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a corrupt stored inventory is kept aside and can be downloaded', async () => {
+  const page = await openPage(browser, '/');
+  await page.evaluate(() => localStorage.setItem('certdesk.inventory', '{"schema": 2, "data": {"certificates": [tru'));
+  await page.reload();
+  await page.waitForSelector('.notice-warning');
+  const notice = await page.textContent('.notice-warning');
+  assert.match(notice, /kept aside under "certdesk\.inventory\.kept-/);
+  assert.ok((await rowIds(page)).length > 15, 'the demo is shown instead');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('certdesk.inventory.kept-')));
+  assert.equal(kept.length, 1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.notice-warning >> text=Download the kept inventory'),
+  ]);
+  assert.equal(await readFile(await download.path(), 'utf8'), '{"schema": 2, "data": {"certificates": [tru');
+  await screenshot(page, 'console-recovered');
+  // A newer schema is never overwritten either.
+  await page.evaluate(() => localStorage.setItem('certdesk.inventory', '{"schema": 99, "data": {}}'));
+  await page.reload();
+  await page.waitForSelector('.notice-warning');
+  assert.match(await page.textContent('.notice-warning'), /newer version of Certdesk \(schema 99/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('export JSON and CSV, delete, and import it back', async () => {
+  const page = await openPage(browser, '/');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(exported.schema, 2);
+  assert.ok(exported.data.certificates.length > 20);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Export CSV')]);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
+  assert.match(lines[0], /^Tab,Certificate ID,Name,Domains/);
+  assert.equal(lines.length, exported.data.certificates.length + 1);
+
+  await page.click('tr[data-id="cas-61aa90"] .more');
+  await page.click('#more-cas-61aa90 button.action-delete');
+  await page.click('#confirm-dialog .modal-foot >> text=Delete');
+  await page.waitForSelector('tr[data-id="cas-61aa90"]', { state: 'detached' });
+
+  await page.setInputFiles('input[type=file]', await json.path());
+  await page.waitForSelector('#import-report');
+  assert.match(await page.textContent('#import-report'), /1 certificate added/);
+  await screenshot(page, 'console-import');
+  await page.click('#import-report .modal-foot button');
+  await page.waitForSelector('tr[data-id="cas-61aa90"]');
+
+  // A file that is not an export is refused as a whole, and nothing changes.
+  const countBefore = (await rowIds(page)).length;
+  await page.setInputFiles('input[type=file]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
+  await page.waitForSelector('.notice-error');
+  assert.match(await page.textContent('.notice-error'), /notes\.json: The file is not JSON/);
+  assert.equal((await rowIds(page)).length, countBefore);
+  assert.deepEqual(page.errors, []);
+});
+
+test('keyboard alone: search, filter and open a row action', async () => {
+  const page = await openPage(browser, '/');
+  await page.focus('#search-official');
+  await page.keyboard.type('portal');
+  await page.waitForFunction(() => document.querySelectorAll('#panel-official tr.cert-row').length === 3);
+  // Tab on to the Cancel of the Not Activated certificate and open it with Enter.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    if (label === 'Cancel portal.example.com') break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#confirm-dialog');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#confirm-dialog') !== null), true, 'focus moved into the dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#confirm-dialog', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Cancel portal.example.com', 'focus returned');
+  assert.deepEqual(page.errors, []);
+});
+
+test('10,000 generated certificates render only the rows in view', async () => {
+  const page = await openPage(browser, '/?generate=10000');
+  await page.waitForSelector('#panel-official .table-scroll.windowed');
+  const rendered = await page.$$eval('#panel-official tr.cert-row', (r) => r.length);
+  assert.ok(rendered < 80, `only the visible window is rendered (${rendered} rows)`);
+  const total = Number(await page.getAttribute('#panel-official .cert-table', 'aria-rowcount'));
+  assert.ok(total > 6000, `aria-rowcount tells the real size (${total})`);
+  await page.$eval('#panel-official .table-scroll', (el) => { el.scrollTop = 64 * 3000; });
+  await page.waitForFunction(() => Number(document.querySelector('#panel-official tr.cert-row').getAttribute('aria-rowindex')) > 2900);
+  await page.fill('#search-official', 'host-00042.');
+  await page.waitForFunction(() => document.querySelectorAll('#panel-official tr.cert-row').length >= 1
+    && [...document.querySelectorAll('#panel-official .cert-name')].every((n) => n.textContent.includes('host-00042.')));
+  assert.match(await page.textContent('.notices'), /not saved/);
+  await screenshot(page, 'console-10000');
+  assert.deepEqual(page.errors, []);
+});
