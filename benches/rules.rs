@@ -81,6 +81,8 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
         applied_on: None,
         failure_reason: None,
         pem: None,
+        issuer: None,
+        verified: None,
     };
     let mut req = match i % 10 {
         0 => OrderRequest::new_purchase(spec, domains),

@@ -57,10 +57,15 @@ async fn disabled_actions_say_why() {
     assert_eq!(attr(&renew, "aria-disabled"), "true");
     let reason = query(&format!("#{}", attr(&renew, "aria-describedby"))).unwrap();
     assert!(reason.text_content().unwrap().contains("Multi-domain"), "{:?}", reason.text_content());
-    // Expired official: purchase a new one.
-    let renew = query("tr[data-id='cas-61aa90'] button.action-renewal-purchase").unwrap();
+    // Expired official: renewal is gone, a purchase and the emergency steps are offered.
+    let purchase = query("tr[data-id='cas-61aa90'] button.action-purchase").unwrap();
+    assert!(!purchase.has_attribute("aria-disabled"));
+    assert!(query("tr[data-id='cas-61aa90'] button.action-emergency-steps").is_some());
+    click(&query("tr[data-id='cas-61aa90'] button.more").unwrap());
+    wait_for("the More menu", || query("#more-cas-61aa90").is_some()).await;
+    let renew = query("#more-cas-61aa90 button.action-renewal-purchase").unwrap();
     let reason = query(&format!("#{}", attr(&renew, "aria-describedby"))).unwrap();
-    assert!(reason.text_content().unwrap().contains("Expired"));
+    assert!(reason.text_content().unwrap().starts_with("Expired"), "{:?}", reason.text_content());
     // Pending Expiration: allowed.
     let renew = query("tr[data-id='cas-7f3a21'] button.action-renewal-purchase").unwrap();
     assert!(!renew.has_attribute("aria-disabled"));

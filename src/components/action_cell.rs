@@ -65,12 +65,16 @@ fn action_button(props: &ActionCellProps, state: &ActionState, in_menu: bool) ->
 pub fn ActionCell(props: &ActionCellProps) -> Html {
     let open = use_state(|| false);
     let anchor = use_node_ref();
-    let inline: Vec<&ActionState> = props
+    let mut inline: Vec<&ActionState> = Vec::new();
+    for state in props
         .inline
         .iter()
         .filter_map(|a| props.actions.iter().find(|s| s.action == *a))
-        .take(2)
-        .collect();
+    {
+        if inline.len() < 2 && !inline.iter().any(|i| i.action == state.action) {
+            inline.push(state);
+        }
+    }
     let rest: Vec<&ActionState> = props
         .actions
         .iter()

@@ -23,6 +23,7 @@ pub struct CertRowProps {
     #[prop_or_default]
     pub original_name: Option<AttrValue>,
     pub on_action: Callback<(String, CertAction)>,
+    pub on_details: Callback<String>,
 }
 
 fn days_text(
@@ -31,6 +32,10 @@ fn days_text(
     today: NaiveDate,
 ) -> (String, &'static str) {
     match days_left(cert, today) {
+        _ if status == CertificateStatus::Revoked => {
+            ("Revoked: no longer trusted".into(), "days-expired")
+        }
+        _ if status == CertificateStatus::Cancelled => ("Cancelled".into(), "days-none"),
         Some(d) if status == CertificateStatus::Expired || d < 0 => {
             (format!("Expired {} days ago", -d), "days-expired")
         }
@@ -61,7 +66,10 @@ pub fn CertRow(props: &CertRowProps) -> Html {
                         <span class="assoc-icon" aria-hidden="true" title="Associated certificate">{ "↳" }</span>
                     }
                     <div class="cert-names">
-                        <span class="cert-name" title={cert.name.clone()}>{ cert.name.clone() }</span>
+                        <button type="button" class="cert-name" title={format!("Details of {}", cert.name)}
+                                onclick={{ let id = cert.id.clone(); props.on_details.reform(move |_| id.clone()) }}>
+                            { cert.name.clone() }
+                        </button>
                         <span class="cert-id mono">
                             { cert.id.clone() }
                             if let Some(original) = &props.original_name {
@@ -87,7 +95,9 @@ pub fn CertRow(props: &CertRowProps) -> Html {
             </td>
             <td class="col-validity">
                 if let (Some(from), Some(to)) = (cert.not_before, cert.not_after) {
-                    <span class="validity-range">{ format!("{from} → {to}") }</span>
+                    <span class="validity-range" title={format!("Valid from {from} to {to}")}>
+                        <span class="validity-from">{ format!("{from} → ") }</span>{ to.to_string() }
+                    </span>
                 } else {
                     <span class="validity-range muted">{ "—" }</span>
                 }

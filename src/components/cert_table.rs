@@ -26,6 +26,7 @@ pub struct CertTableProps {
     pub rows: Rc<Vec<Row>>,
     pub caption: AttrValue,
     pub on_action: Callback<(String, CertAction)>,
+    pub on_details: Callback<String>,
 }
 
 /// The rows to render for a scroll position: `[start, end)`.
@@ -76,18 +77,14 @@ pub fn CertTable(props: &CertTableProps) -> Html {
     let rendered = rows[start..end].iter().enumerate().filter_map(|(offset, row)| {
         let cert = inventory.certificates.get(row.index)?;
         let life = lifecycle(inventory, cert, today);
-        let mut inline = Vec::new();
+        // The status's own actions first, then the renewal of the kind (enabled or saying why not).
+        let mut inline: Vec<CertAction> = primary_action(life.status).to_vec();
         if !row.associated {
             inline.push(match (cert.kind, cert.pca) {
                 (CertificateKind::Official, _) => CertAction::RenewalPurchase,
                 (CertificateKind::Uploaded, false) => CertAction::Update,
                 (CertificateKind::Uploaded, true) => CertAction::ReissueAndSync,
             });
-        }
-        for action in primary_action(life.status) {
-            if !inline.contains(action) {
-                inline.push(*action);
-            }
         }
         let original_name = cert
             .association
@@ -97,7 +94,7 @@ pub fn CertTable(props: &CertTableProps) -> Html {
         Some(html! {
             <CertRow key={cert.id.clone()} cert={cert.clone()} row={*row} row_index={start + offset + 1}
                      lifecycle={life} actions={row_actions(inventory, cert, today)} {inline} {today}
-                     {original_name} on_action={props.on_action.clone()} />
+                     {original_name} on_action={props.on_action.clone()} on_details={props.on_details.clone()} />
         })
     });
     let spacer = |rows: usize| -> Html {

@@ -18,6 +18,8 @@ pub struct CertificateListProps {
     pub tab: Tab,
     pub index: Rc<Index>,
     pub on_action: Callback<(String, CertAction)>,
+    /// Opens a certificate's details (its name is a button).
+    pub on_details: Callback<String>,
     /// Tab-specific buttons (Upload certificate, Purchase).
     #[prop_or_default]
     pub children: Html,
@@ -77,7 +79,7 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
                 </div>
             } else {
                 <CertTable rows={rows.rows.clone()} caption={format!("{} certificates", tab.label())}
-                           on_action={props.on_action.clone()} />
+                           on_action={props.on_action.clone()} on_details={props.on_details.clone()} />
             }
         </div>
     }

@@ -8,17 +8,18 @@ use yew::prelude::*;
 use super::as_of_banner::AsOfBanner;
 use super::as_of_control::AsOfControl;
 use super::certificate_list::CertificateList;
-use super::confirm_dialog::ConfirmDialog;
 use super::context::use_app;
+use super::csr_tool::CreateCsrButton;
 use super::data_menu::DataMenu;
+use super::dialogs::{download_file, render_dialog};
 use super::notices::Notices;
 use super::page_header::PageHeader;
 use super::quota_panel::QuotaPanel;
 use super::tab_list::TabList;
 use super::tab_panel::TabPanel;
+use super::upload_button::UploadButton;
 use crate::platform::location;
-use crate::rules::{CertAction, cancel_return};
-use crate::store::Action;
+use crate::rules::CertAction;
 use crate::store::route::{Route, Tab};
 use crate::store::view::index;
 
@@ -28,11 +29,39 @@ pub struct ConsoleProps {
     pub chrome: bool,
 }
 
-/// What a row action opened.
+/// What a row action (or a toolbar button) opened.
 #[derive(Clone, Debug, PartialEq)]
-enum Dialog {
+pub enum Dialog {
     Cancel(String),
     Delete(String),
+    Renew(String),
+    /// A purchase replacing a certificate, or a new one (`None`).
+    Purchase(Option<String>),
+    Submit(String),
+    Progress(String),
+    Deploy(String),
+    Verify(String),
+    Emergency(String),
+    Reissue(String),
+    Details(String),
+}
+
+impl Dialog {
+    fn for_action(id: String, action: CertAction) -> Option<Dialog> {
+        Some(match action {
+            CertAction::RenewalPurchase => Dialog::Renew(id),
+            CertAction::Purchase | CertAction::Update => Dialog::Purchase(Some(id)),
+            CertAction::SubmitRequest => Dialog::Submit(id),
+            CertAction::ViewProgress => Dialog::Progress(id),
+            CertAction::Cancel => Dialog::Cancel(id),
+            CertAction::Delete => Dialog::Delete(id),
+            CertAction::ReissueAndSync => Dialog::Reissue(id),
+            CertAction::Deploy => Dialog::Deploy(id),
+            CertAction::Verify => Dialog::Verify(id),
+            CertAction::EmergencySteps => Dialog::Emergency(id),
+            CertAction::Download => return None,
+        })
+    }
 }
 
 #[component]
@@ -46,72 +75,49 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
     let on_select = Callback::from(|tab: Tab| location::navigate(Route::Tab(tab)));
-    let on_action = {
+    let open = {
         let dialog = dialog.clone();
-        Callback::from(move |(id, action): (String, CertAction)| match action {
-            CertAction::Cancel => dialog.set(Some(Dialog::Cancel(id))),
-            CertAction::Delete => dialog.set(Some(Dialog::Delete(id))),
-            _ => {}
+        Callback::from(move |d: Dialog| dialog.set(Some(d)))
+    };
+    let on_action = {
+        let (app, open) = (app.clone(), open.clone());
+        Callback::from(move |(id, action): (String, CertAction)| {
+            match Dialog::for_action(id.clone(), action) {
+                Some(d) => open.emit(d),
+                None => download_file(&app, &id),
+            }
         })
     };
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(None))
     };
-    let confirm = |action: Action| {
-        let (app, dialog) = (app.clone(), dialog.clone());
-        let action = std::cell::RefCell::new(Some(action));
-        Callback::from(move |_| {
-            if let Some(action) = action.borrow_mut().take() {
-                app.dispatch(action);
-            }
-            dialog.set(None);
-        })
-    };
-    let name_of = |id: &str| {
-        app.inventory
-            .find(id)
-            .map(|c| format!("{} ({id})", c.name))
-            .unwrap_or_else(|| id.to_string())
-    };
-    let dialog_html = match (*dialog).clone() {
-        Some(Dialog::Cancel(id)) => {
-            let returns = app.inventory.find(&id).map(cancel_return);
-            html! {
-                <ConfirmDialog title="Cancel certificate" confirm_label="Cancel certificate" danger=true
-                               on_confirm={confirm(Action::Cancel(id.clone()))} on_cancel={close.clone()}>
-                    <p>{ format!("Cancel {}?", name_of(&id)) }</p>
-                    if let Some(r) = returns.filter(|r| r.units > 0) {
-                        <p>{ format!("Your quota gets back {} certificate unit of {} and {} Managed Service use.", r.units, r.spec.label(), r.managed_service) }</p>
-                    } else {
-                        <p>{ "Only Not Activated certificates return their quota. For a refund, contact your account manager." }</p>
-                    }
-                </ConfirmDialog>
-            }
-        }
-        Some(Dialog::Delete(id)) => html! {
-            <ConfirmDialog title="Delete certificate" confirm_label="Delete" danger=true
-                           on_confirm={confirm(Action::Delete(id.clone()))} on_cancel={close.clone()}>
-                <p>{ format!("Delete {} from the inventory? This cannot be undone; export the inventory first if you want a copy.", name_of(&id)) }</p>
-            </ConfirmDialog>
-        },
-        None => html! {},
-    };
+    let dialog_html = render_dialog(&app, (*dialog).clone(), close, open.clone());
 
     html! {
         <div class="console">
             <PageHeader chrome={props.chrome}>
                 <AsOfControl />
+                <CreateCsrButton />
                 <DataMenu />
             </PageHeader>
-            <main class="page">
+            <main class="page" id="certdesk-main">
                 <AsOfBanner />
                 <Notices />
                 <QuotaPanel />
                 <TabList label="Certificate type" selected={props.selected} {on_select} />
                 for tab in Tab::ALL {
                     <TabPanel {tab} selected={tab == props.selected}>
-                        <CertificateList {tab} index={Rc::clone(&index)} on_action={on_action.clone()} />
+                        <CertificateList {tab} index={Rc::clone(&index)} on_action={on_action.clone()}
+                                         on_details={open.reform(Dialog::Details)}>
+                            if tab == Tab::Official {
+                                <button type="button" class="btn btn-primary" onclick={open.reform(|_| Dialog::Purchase(None))}>
+                                    { "Purchase certificate" }
+                                </button>
+                            } else {
+                                <UploadButton />
+                            }
+                        </CertificateList>
                     </TabPanel>
                 }
             </main>

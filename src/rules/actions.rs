@@ -12,6 +12,8 @@ use super::status::status_at;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CertAction {
     RenewalPurchase,
+    /// Buy a new certificate in place of an Official one (Expired, multi-domain, changed specification).
+    Purchase,
     Update,
     SubmitRequest,
     ViewProgress,
@@ -21,11 +23,14 @@ pub enum CertAction {
     ReissueAndSync,
     Deploy,
     Verify,
+    /// The FAQ's emergency procedure for an expired certificate.
+    EmergencySteps,
 }
 
 impl CertAction {
-    pub const ALL: [CertAction; 10] = [
+    pub const ALL: [CertAction; 12] = [
         CertAction::RenewalPurchase,
+        CertAction::Purchase,
         CertAction::Update,
         CertAction::SubmitRequest,
         CertAction::ViewProgress,
@@ -35,11 +40,13 @@ impl CertAction {
         CertAction::ReissueAndSync,
         CertAction::Deploy,
         CertAction::Verify,
+        CertAction::EmergencySteps,
     ];
 
     pub fn label(&self) -> &'static str {
         match self {
             CertAction::RenewalPurchase => "Renewal purchase",
+            CertAction::Purchase => "Purchase",
             CertAction::Update => "Update",
             CertAction::SubmitRequest => "Submit request",
             CertAction::ViewProgress => "View progress",
@@ -49,6 +56,7 @@ impl CertAction {
             CertAction::ReissueAndSync => "Reissue and Sync",
             CertAction::Deploy => "Deploy",
             CertAction::Verify => "Verify",
+            CertAction::EmergencySteps => "Emergency steps",
         }
     }
 }
@@ -74,6 +82,8 @@ pub fn available_actions(cert: &Certificate, today: NaiveDate) -> Vec<ActionStat
         .into_iter()
         .filter(|action| match action {
             CertAction::RenewalPurchase => cert.kind == CertificateKind::Official,
+            CertAction::Purchase => cert.kind == CertificateKind::Official && cert.association.is_none(),
+            CertAction::EmergencySteps => status == CertificateStatus::Expired && !cert.pca,
             CertAction::Update => cert.kind == CertificateKind::Uploaded && !cert.pca,
             CertAction::ReissueAndSync => cert.kind == CertificateKind::Uploaded && cert.pca,
             CertAction::SubmitRequest | CertAction::ViewProgress | CertAction::Cancel => {
@@ -107,6 +117,16 @@ fn allowed(
     match action {
         CertAction::RenewalPurchase => renewal_eligibility(cert, today).map_err(|e| e.to_string()),
         CertAction::Update => update_eligibility(cert, today).map_err(|e| e.to_string()),
+        // "If your certificate is Expired, is a multi-domain certificate, or requires a
+        // specification change, you need to purchase a new certificate". Nothing carries over.
+        CertAction::Purchase => match status {
+            NotActivated | PendingApplication | ValidatingApplication | ValidationFailed => {
+                Err("Its application is still open: submit or cancel it first".to_string())
+            }
+            _ => Ok(()),
+        },
+        // "My certificate has expired, causing a service interruption. What are the emergency steps"
+        CertAction::EmergencySteps => Ok(()),
         CertAction::SubmitRequest => match status {
             PendingApplication | ValidationFailed => Ok(()),
             NotActivated => Err(format!(

@@ -26,6 +26,7 @@ impl Brand {
             Brand::AlibabaCloud => "Alibaba Cloud",
             Brand::DigiCert => "DigiCert",
             Brand::GlobalSign => "GlobalSign",
+            Brand::Other => "Other CA",
         }
     }
 }

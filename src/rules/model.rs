@@ -25,6 +25,9 @@ pub enum Brand {
     AlibabaCloud,
     DigiCert,
     GlobalSign,
+    /// Another CA's certificate, brought in on the Uploaded tab (its issuer
+    /// is in `Certificate::issuer`). Never bought here: not in `Brand::ALL`.
+    Other,
 }
 
 /// Validation type ("Certificate Specifications": DV, OV, EV).
@@ -193,6 +196,22 @@ pub struct Certificate {
     /// browser holds it: uploaded certificates and those the CA issued here.
     #[serde(default)]
     pub pem: Option<String>,
+    /// The issuing CA's name as the certificate states it (uploaded certificates).
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The last check of what the site serves (the verification walkthrough).
+    #[serde(default)]
+    pub verified: Option<VerificationRecord>,
+}
+
+/// The result of the verification walkthrough: "Verified on ...".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerificationRecord {
+    pub on: NaiveDate,
+    /// The site serves this certificate, it covers the domain, and its chain is complete.
+    pub passed: bool,
+    /// One sentence: what was found.
+    pub summary: String,
 }
 
 /// Remaining quota of an account.

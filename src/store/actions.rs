@@ -46,15 +46,21 @@ pub fn row_actions(
 pub fn primary_action(status: CertificateStatus) -> &'static [CertAction] {
     use CertificateStatus::*;
     match status {
-        PendingExpiration | Expired => &[
+        PendingExpiration => &[
             CertAction::RenewalPurchase,
             CertAction::Update,
+            CertAction::ReissueAndSync,
+        ],
+        Expired => &[
+            CertAction::Purchase,
+            CertAction::Update,
+            CertAction::EmergencySteps,
             CertAction::ReissueAndSync,
         ],
         PendingApplication | ValidationFailed => &[CertAction::SubmitRequest],
         ValidatingApplication => &[CertAction::ViewProgress],
         NotActivated => &[CertAction::Cancel],
-        Issued => &[CertAction::Deploy, CertAction::ReissueAndSync],
+        Issued => &[CertAction::Deploy, CertAction::Verify, CertAction::ReissueAndSync],
         Cancelled | Revoked => &[CertAction::Delete],
     }
 }

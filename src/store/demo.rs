@@ -73,6 +73,8 @@ pub(super) fn record(
         applied_on: None,
         failure_reason: None,
         pem: None,
+        issuer: None,
+        verified: None,
     }
 }
 
@@ -157,6 +159,7 @@ pub fn default_prices() -> PriceTable {
                 AlibabaCloud => 100,
                 GlobalSign => 130,
                 DigiCert => 160,
+                Other => 100,
             };
             (s, base * percent / 100)
         })

@@ -11,7 +11,8 @@ use super::demo::demo_inventory;
 use super::inventory::Inventory;
 use super::notice::{Notice, NoticeKind};
 use crate::rules::{
-    CertAction, LifecycleState, available_actions, cancel_return, quotas_with_return,
+    CertAction, Certificate, LifecycleState, VerificationRecord, available_actions, cancel_return,
+    quotas_with_return,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +44,18 @@ pub enum Action {
     ResetDemo,
     /// Replaces the inventory (an import merged by `store::import`), with a notice.
     Replace(Inventory, Notice),
+    /// Adds certificates (uploads); one whose ID is already listed is skipped.
+    AddCertificates(Vec<Certificate>),
+    /// Stores the certificate file (PEM chain) of a certificate.
+    AttachFile {
+        id: String,
+        pem: String,
+    },
+    /// Keeps the result of the verification walkthrough on the certificate.
+    RecordVerification {
+        id: String,
+        record: VerificationRecord,
+    },
     /// Another tab saved a new inventory.
     FromOtherTab(Inventory),
     /// Storage now holds something this tab must not overwrite: keep working in memory only.
@@ -151,6 +164,44 @@ impl AppState {
         self.notify(Notice::new(NoticeKind::Success, text));
     }
 
+    fn add(&mut self, certs: Vec<Certificate>) {
+        let mut inventory = (*self.inventory).clone();
+        let (mut added, mut skipped) = (Vec::new(), 0);
+        for cert in certs {
+            if inventory.find(&cert.id).is_some() {
+                skipped += 1;
+            } else {
+                added.push(cert.name.clone());
+                inventory.certificates.push(cert);
+            }
+        }
+        let text = match (added.len(), skipped) {
+            (0, _) => {
+                "Nothing was added: every certificate is already in the inventory.".to_string()
+            }
+            (1, 0) => format!("Added {}.", added[0]),
+            (n, 0) => format!("Added {n} certificates."),
+            (n, s) => format!("Added {n} certificates; {s} already in the inventory were skipped."),
+        };
+        if !added.is_empty() {
+            self.set_inventory(inventory);
+        }
+        self.notify(Notice::new(NoticeKind::Success, text));
+    }
+
+    /// Changes one certificate; an unknown ID changes nothing.
+    fn update(&mut self, id: &str, change: impl FnOnce(&mut Certificate)) {
+        let Some(index) = self.inventory.position(id) else {
+            return self.notify(Notice::new(
+                NoticeKind::Error,
+                format!("Certificate {id} is no longer in the inventory"),
+            ));
+        };
+        let mut inventory = (*self.inventory).clone();
+        change(&mut inventory.certificates[index]);
+        self.set_inventory(inventory);
+    }
+
     fn delete(&mut self, id: &str) {
         if let Some(reason) = self.refusal(id, CertAction::Delete) {
             return self.notify(Notice::new(
@@ -193,6 +244,11 @@ impl Reducible for AppState {
                     NoticeKind::Success,
                     format!("Demo data restored, dated from {}.", next.today()),
                 ));
+            }
+            Action::AddCertificates(certs) => next.add(certs),
+            Action::AttachFile { id, pem } => next.update(&id, |c| c.pem = Some(pem)),
+            Action::RecordVerification { id, record } => {
+                next.update(&id, |c| c.verified = Some(record))
             }
             Action::Replace(inventory, notice) => {
                 next.set_inventory(inventory);

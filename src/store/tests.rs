@@ -310,6 +310,51 @@ fn another_tabs_inventory_is_shown_but_not_saved_back() {
 }
 
 #[test]
+fn uploads_are_added_once_and_files_and_verifications_kept() {
+    let s = state();
+    let mut upload = s.inventory.find("up-3e65").unwrap().clone();
+    upload.id = "up-new".into();
+    let n = s.inventory.certificates.len();
+    let s = s.reduce(Action::AddCertificates(vec![
+        upload.clone(),
+        upload.clone(),
+    ]));
+    assert_eq!(s.inventory.certificates.len(), n + 1);
+    assert!(
+        s.notices
+            .last()
+            .unwrap()
+            .text
+            .contains("1 already in the inventory")
+    );
+    let s = s.reduce(Action::AttachFile {
+        id: "up-new".into(),
+        pem: "PEM".into(),
+    });
+    assert_eq!(
+        s.inventory.find("up-new").unwrap().pem.as_deref(),
+        Some("PEM")
+    );
+    let record = crate::rules::VerificationRecord {
+        on: date(TODAY),
+        passed: true,
+        summary: "ok".into(),
+    };
+    let s = s.reduce(Action::RecordVerification {
+        id: "up-new".into(),
+        record: record.clone(),
+    });
+    assert_eq!(s.inventory.find("up-new").unwrap().verified, Some(record));
+    let rev = s.rev;
+    let s = s.reduce(Action::AttachFile {
+        id: "missing".into(),
+        pem: "PEM".into(),
+    });
+    assert_eq!(s.rev, rev);
+    assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Error);
+}
+
+#[test]
 fn stop_saving_keeps_changes_in_memory_only() {
     let s = state().reduce(Action::StopSaving(super::Notice::new(
         NoticeKind::Warning,

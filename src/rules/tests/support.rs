@@ -53,6 +53,8 @@ pub fn official(not_before: &str, not_after: &str) -> Certificate {
         applied_on: None,
         failure_reason: None,
         pem: None,
+        issuer: None,
+        verified: None,
     }
 }
 

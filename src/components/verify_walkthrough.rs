@@ -1,0 +1,15 @@
+//! Verify the certificate (being written).
+
+use yew::prelude::*;
+
+use super::cert_dialog::CertDialogProps;
+use super::modal::Modal;
+
+#[component]
+pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
+    html! {
+        <Modal id="verify_walkthrough" title="Verify the certificate" on_close={props.on_close.clone()} side=true>
+            <p>{ props.id.clone() }</p>
+        </Modal>
+    }
+}
