@@ -47,6 +47,19 @@
 //! [`ecdsa_der_to_raw`]; [`pem_encode`]. The output is accepted by
 //! `openssl req -verify` and `openssl verify -x509_strict` (see the native tests).
 //!
+//! # Uploads, CSR requests, verification (the certificate tools)
+//! - [`plan_upload`]`(certs, now) -> UploadPlan`: one Uploaded record per
+//!   server certificate, its chain in the record's `pem`; CA certificates
+//!   alone and keys Certdesk does not manage are refused with the reason.
+//!   [`record_id`] is `up-` + 12 hex digits of the fingerprint;
+//!   [`duplicate_of`] finds a certificate already listed.
+//! - [`csr_request`] checks the "Create CSR" form field by field;
+//!   [`check_manual_csr`] checks a pasted CSR against the certificate it
+//!   renews (a CSR, same key algorithm, same names).
+//! - [`read_served`] reads what the site serves (a chain, `s_client`
+//!   output, or the expiry date a browser shows); [`judge`] gives the
+//!   walkthrough's verdict with the documents' causes ([`Cause`]).
+//!
 //! # Decisions
 //! - Input over 1 MiB is refused unread: real chains are a few KB.
 //! - Owned values: [`Certificate`] and [`Csr`] copy what they need out of
@@ -71,6 +84,7 @@ mod chain;
 mod chain_problems;
 mod check;
 mod csr;
+mod csr_form;
 mod der;
 mod detect;
 mod domain;
@@ -84,12 +98,17 @@ mod oids;
 mod pem;
 mod pkcs7;
 mod problems;
+mod record;
+mod served;
+mod served_input;
 mod signature;
 mod text;
 mod time;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tools_tests;
 
 pub use build::{
     BuildError, EncodedName, NameSpec, assemble_certificate, assemble_csr,
@@ -100,6 +119,9 @@ pub use chain::{ChainLink, ChainReport, analyze_chain};
 pub use chain_problems::{ChainProblem, Severity};
 pub use check::{CheckPlan, SignatureCheck};
 pub use csr::{Csr, NotACsr};
+pub use csr_form::{
+    CsrFormErrors, CsrRequest, SM2_REFUSAL, check_manual_csr, csr_request, split_names,
+};
 pub use domain::{domain_type_of, name_covers};
 pub use ecdsa::{EcdsaFormatError, ecdsa_der_to_raw, ecdsa_raw_to_der};
 pub use extensions::{ExtendedKeyUsage, KeyUsage};
@@ -109,6 +131,12 @@ pub use key::{Curve, KeyKind, PublicKeyInfo};
 pub use names::{DistinguishedName, NameAttribute, SubjectAltName};
 pub use pem::encode as pem_encode;
 pub use problems::{ProblemKind, ReadProblem};
+pub use record::{
+    RefusedCertificate, UploadCandidate, UploadPlan, brand_of, duplicate_of, file_fingerprints,
+    issuer_name, label, plan_upload, record_for, record_id, validation_type,
+};
+pub use served::{Cause, Check, Expected, Outcome, Previous, ServedVerdict, judge};
+pub use served_input::{Served, parse_date, read_served};
 pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};
 pub use time::{Validity, ValidityState};

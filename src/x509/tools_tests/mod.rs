@@ -1,0 +1,8 @@
+//! Native tests of uploads, CSR requests and the verification verdict, over
+//! certificates made by openssl at test time.
+
+mod csr;
+mod fixtures;
+mod props;
+mod record;
+mod served;
