@@ -83,6 +83,11 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
         pem: None,
         issuer: None,
         verified: None,
+        note: None,
+        csr: None,
+        applied_at_ms: None,
+        resources: Vec::new(),
+        deployments: Vec::new(),
     };
     let mut req = match i % 10 {
         0 => OrderRequest::new_purchase(spec, domains),

@@ -11,7 +11,7 @@ use crate::platform::{clock, location};
 use crate::store::as_of::parse_as_of;
 use crate::store::demo::{default_prices, demo_inventory, generated_inventory};
 use crate::store::route::Route;
-use crate::store::{AppState, Inventory, Notice, NoticeKind};
+use crate::store::{Action, AppState, Inventory, Notice, NoticeKind};
 
 /// How the app is mounted (see `crate::mount`). Read from the root element's
 /// `data-*` attributes by `MountOptions::from_element`.
@@ -37,6 +37,9 @@ impl Default for AppProps {
         }
     }
 }
+
+/// How often the clock is read for the sandbox (a DV review takes a minute).
+const TICK_MS: u32 = 5_000;
 
 /// The largest inventory `?generate=N` makes.
 pub const MAX_GENERATED: usize = 100_000;
@@ -120,6 +123,16 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || initial_state(&props))
     };
     super::app_storage::use_persistence(&state, &props.storage_key);
+    {
+        // The sandbox CA and the Managed Service act on the clock as well as on the As of date.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let tick = move || state.dispatch(Action::Tick(clock::now_millis() as i64));
+            tick();
+            let interval = gloo::timers::callback::Interval::new(TICK_MS, tick);
+            move || drop(interval)
+        });
+    }
     use_effect_with(state.as_of, |as_of| {
         location::set_query_param("as_of", as_of.map(|d| d.to_string()).as_deref());
     });

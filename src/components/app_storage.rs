@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::platform::storage::{self, LoadNotice};
 use crate::store::demo::default_prices;
-use crate::store::notice::Attachment;
+use crate::store::notice::{Attachment, NoticeAction};
 use crate::store::persist::{self, Loaded};
 use crate::store::{Action, AppState, Inventory, Notice, NoticeKind};
 
@@ -25,11 +25,11 @@ pub fn load_inventory(key: &str, notices: &mut Vec<Notice>) -> (Option<Inventory
         };
         let mut notice = Notice::new(kind, found.message());
         if let Some(raw) = found.raw() {
-            notice = notice.with_attachment(Attachment {
+            notice = notice.with_action(NoticeAction::Download(Attachment {
                 label: "Download the kept inventory".into(),
                 filename: "certdesk-kept-inventory.json".into(),
                 contents: raw.to_string(),
-            });
+            }));
         }
         notices.push(notice);
     }
@@ -45,10 +45,10 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue) {
             if state.needs_save()
                 && let Err(error) = storage::save(&key, &state.inventory)
             {
-                state.dispatch(Action::Notify(Notice::new(
-                    NoticeKind::Error,
-                    error.to_string(),
-                )));
+                state.dispatch(Action::Notify(
+                    Notice::new(NoticeKind::Error, error.to_string())
+                        .with_action(NoticeAction::RetrySave),
+                ));
             }
         });
     }

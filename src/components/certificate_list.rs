@@ -1,6 +1,6 @@
 //! One tab's list: toolbar, table, and an empty state that says what to do.
 //! The view is memoised on the inventory revision, the date and the query,
-//! so rendering never filters or sorts.
+//! so re-renders (scrolling, popovers, other tabs' state) never filter or sort.
 
 use std::rc::Rc;
 

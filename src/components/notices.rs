@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::context::use_app;
 use crate::platform::download::download;
-use crate::store::{Action, NoticeKind};
+use crate::store::notice::NoticeAction;
+use crate::store::{Action, Notice, NoticeKind};
 
 #[component]
 pub fn Notices() -> Html {
@@ -24,16 +25,7 @@ pub fn Notices() -> Html {
                     role={matches!(notice.kind, NoticeKind::Error | NoticeKind::Warning).then_some("alert")}
                 >
                     <span class="notice-text">{ notice.text.clone() }</span>
-                    if let Some(file) = notice.attachment.clone() {
-                        <button type="button" class="btn btn-small" onclick={
-                            let app = app.clone();
-                            Callback::from(move |_| {
-                                if let Err(e) = download(&file.filename, "application/json", &file.contents) {
-                                    app.dispatch(Action::Notify(crate::store::Notice::new(NoticeKind::Error, e)));
-                                }
-                            })
-                        }>{ notice.attachment.as_ref().map(|a| a.label.clone()).unwrap_or_default() }</button>
-                    }
+                    { notice_button(&app, notice.action.clone()) }
                     <button type="button" class="notice-dismiss" aria-label="Dismiss" onclick={
                         let app = app.clone();
                         let id = notice.id;
@@ -42,5 +34,26 @@ pub fn Notices() -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+fn notice_button(app: &super::context::AppContext, action: Option<NoticeAction>) -> Html {
+    let app = app.clone();
+    match action {
+        None => html! {},
+        Some(NoticeAction::RetrySave) => html! {
+            <button type="button" class="btn btn-small" onclick={Callback::from(move |_| app.dispatch(Action::RetrySave))}>
+                { "Try saving again" }
+            </button>
+        },
+        Some(NoticeAction::Download(file)) => {
+            let label = file.label.clone();
+            let onclick = Callback::from(move |_| {
+                if let Err(e) = download(&file.filename, "application/json", &file.contents) {
+                    app.dispatch(Action::Notify(Notice::new(NoticeKind::Error, e)));
+                }
+            });
+            html! { <button type="button" class="btn btn-small" {onclick}>{ label }</button> }
+        }
     }
 }

@@ -202,6 +202,68 @@ pub struct Certificate {
     /// The last check of what the site serves (the verification walkthrough).
     #[serde(default)]
     pub verified: Option<VerificationRecord>,
+    /// What the user should know about the current state ("Manual submission
+    /// needed: ...", "Reissued within its term ...").
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The CSR (PEM) the certificate is requested with, when one was made or pasted.
+    #[serde(default)]
+    pub csr: Option<String>,
+    /// When the request was submitted (ms since the epoch): a DV review takes minutes.
+    #[serde(default)]
+    pub applied_at_ms: Option<i64>,
+    /// Cloud services this certificate is deployed to (ALB, WAF, CDN...).
+    #[serde(default)]
+    pub resources: Vec<CloudResource>,
+    /// Managed deployment tasks created for this certificate when it was issued.
+    #[serde(default)]
+    pub deployments: Vec<DeploymentTask>,
+}
+
+/// A cloud product a certificate can be deployed to ("such as ALB, WAF, CDN, or DDoS").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CloudProduct {
+    Alb,
+    Slb,
+    Waf,
+    Cdn,
+    Ddos,
+}
+
+impl CloudProduct {
+    pub fn label(&self) -> &'static str {
+        match self {
+            CloudProduct::Alb => "ALB",
+            CloudProduct::Slb => "SLB",
+            CloudProduct::Waf => "WAF",
+            CloudProduct::Cdn => "CDN",
+            CloudProduct::Ddos => "Anti-DDoS",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloudResource {
+    pub product: CloudProduct,
+    /// The resource's name or ID in that product.
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskStatus {
+    Pending,
+    Succeeded,
+    /// With the reason the user is notified of.
+    Failed(String),
+}
+
+/// "a managed deployment task was automatically created for the current certificate".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeploymentTask {
+    pub id: String,
+    pub resource: CloudResource,
+    pub created_on: NaiveDate,
+    pub status: TaskStatus,
 }
 
 /// The result of the verification walkthrough: "Verified on ...".

@@ -60,7 +60,11 @@ pub fn primary_action(status: CertificateStatus) -> &'static [CertAction] {
         PendingApplication | ValidationFailed => &[CertAction::SubmitRequest],
         ValidatingApplication => &[CertAction::ViewProgress],
         NotActivated => &[CertAction::Cancel],
-        Issued => &[CertAction::Deploy, CertAction::Verify, CertAction::ReissueAndSync],
+        Issued => &[
+            CertAction::Deploy,
+            CertAction::Verify,
+            CertAction::ReissueAndSync,
+        ],
         Cancelled | Revoked => &[CertAction::Delete],
     }
 }

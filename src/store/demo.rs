@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 
 use super::inventory::{Inventory, Order};
 use crate::rules::{
-    Association, Brand::*, Certificate, CertificateKind, Contact, CsrMode, DomainType::*,
-    KeyAlgorithm, KeyAlgorithm::*, LifecycleState::*, OrderKind, PriceTable, Quotas, Specification,
-    ValidationType::*, ValidityBasis, VerificationMethod, payment, validity_on,
+    Association, Brand::*, Certificate, CertificateKind, CloudProduct, CloudResource, Contact,
+    CsrMode, DomainType::*, KeyAlgorithm, KeyAlgorithm::*, LifecycleState::*, OrderKind,
+    PriceTable, Quotas, Specification, ValidationType::*, ValidityBasis, VerificationMethod,
+    payment, validity_on,
 };
 
 pub use super::demo_scale::generated_inventory;
@@ -75,6 +76,11 @@ pub(super) fn record(
         pem: None,
         issuer: None,
         verified: None,
+        note: None,
+        csr: None,
+        applied_at_ms: None,
+        resources: Vec::new(),
+        deployments: Vec::new(),
     }
 }
 
@@ -660,10 +666,29 @@ pub fn demo_inventory(t: NaiveDate) -> Inventory {
     );
     certs.extend([cdn, c1, c2]);
 
+    // Where certificates are deployed: a renewal creates managed deployment tasks for these.
+    for (id, product, name) in [
+        ("cas-7f3a21", CloudProduct::Alb, "alb-shop-prod"),
+        ("cas-7f3a21", CloudProduct::Cdn, "shop.example.com"),
+        ("cas-8b1c04", CloudProduct::Cdn, "static.example.com"),
+        ("cas-8b1c04", CloudProduct::Ddos, "ddos-edge-01"),
+        ("cas-3c4d55", CloudProduct::Waf, "waf-portal"),
+        ("cas-9a0b31", CloudProduct::Slb, "slb-pay-1"),
+        ("cas-2d9e77", CloudProduct::Alb, "alb-api"),
+    ] {
+        if let Some(cert) = certs.iter_mut().find(|c| c.id == id) {
+            cert.resources.push(CloudResource {
+                product,
+                name: name.to_string(),
+            });
+        }
+    }
+
     Inventory {
         certificates: certs,
         quotas: demo_quotas(),
         prices,
         orders: vec![www_order, portal_order, pay_order, cdn_order],
+        sandbox: Default::default(),
     }
 }

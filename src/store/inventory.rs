@@ -1,6 +1,8 @@
 //! The inventory: everything Certdesk keeps for an account. This is what is
 //! persisted (inside the versioned envelope of `persist`) and exported.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +32,19 @@ pub struct Inventory {
     pub prices: PriceTable,
     #[serde(default)]
     pub orders: Vec<Order>,
+    #[serde(default)]
+    pub sandbox: SandboxSettings,
+}
+
+/// Switches of the local sandbox CA, so every path can be walked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxSettings {
+    /// The next CA review ends in Validation Failed.
+    #[serde(default)]
+    pub fail_next_review: bool,
+    /// The next managed deployment task fails.
+    #[serde(default)]
+    pub fail_next_deployment: bool,
 }
 
 impl Inventory {
@@ -57,20 +72,55 @@ impl Inventory {
     }
 }
 
+/// Lookups by ID and by (order, position), built once for many questions.
+pub struct Links {
+    by_id: HashMap<String, usize>,
+    by_order: HashMap<(String, u8), usize>,
+}
+
 impl Inventory {
+    pub fn links(&self) -> Links {
+        let mut links = Links {
+            by_id: HashMap::with_capacity(self.certificates.len()),
+            by_order: HashMap::new(),
+        };
+        for (i, c) in self.certificates.iter().enumerate() {
+            links.by_id.insert(c.id.clone(), i);
+            if let Some(a) = &c.association {
+                links.by_order.insert((a.order.clone(), a.position), i);
+            }
+        }
+        links
+    }
+
     /// The certificate a Not Activated one follows: the nearest earlier
     /// certificate of its order that was not cancelled, else its original.
-    pub fn predecessor(&self, cert: &Certificate) -> Option<&Certificate> {
+    pub fn predecessor_with<'a>(
+        &'a self,
+        links: &Links,
+        cert: &Certificate,
+    ) -> Option<&'a Certificate> {
         let assoc = cert.association.as_ref()?;
-        self.certificates
-            .iter()
-            .filter(|c| {
-                c.association
-                    .as_ref()
-                    .is_some_and(|a| a.order == assoc.order && a.position < assoc.position)
-                    && c.state != crate::rules::LifecycleState::Cancelled
-            })
-            .max_by_key(|c| c.association.as_ref().map(|a| a.position))
-            .or_else(|| self.find(&assoc.original))
+        let get = |i: Option<&usize>| i.and_then(|&i| self.certificates.get(i));
+        (1..assoc.position)
+            .rev()
+            .filter_map(|p| get(links.by_order.get(&(assoc.order.clone(), p))))
+            .find(|c| c.state != crate::rules::LifecycleState::Cancelled)
+            .or_else(|| get(links.by_id.get(&assoc.original)))
+    }
+
+    /// [`Inventory::predecessor_with`] for a single question.
+    pub fn predecessor(&self, cert: &Certificate) -> Option<&Certificate> {
+        self.predecessor_with(&self.links(), cert)
+    }
+
+    /// The original a certificate was created under.
+    pub fn original_with<'a>(
+        &'a self,
+        links: &Links,
+        cert: &Certificate,
+    ) -> Option<&'a Certificate> {
+        let id = &cert.association.as_ref()?.original;
+        links.by_id.get(id).and_then(|&i| self.certificates.get(i))
     }
 }

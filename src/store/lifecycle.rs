@@ -72,6 +72,9 @@ pub fn lifecycle(inventory: &Inventory, cert: &Certificate, today: NaiveDate) ->
             fact("Fails if not validated by", review.fails_on.to_string());
         }
     }
+    if let Some(note) = &cert.note {
+        fact("Note", note.clone());
+    }
     if let Some(reason) = &cert.failure_reason {
         fact("Why it failed", reason.clone());
     }

@@ -8,9 +8,11 @@ mod demo_scale;
 pub mod import;
 pub mod inventory;
 pub mod lifecycle;
+pub mod money;
 pub mod notice;
 pub mod persist;
 pub mod route;
+pub mod sandbox;
 pub mod state;
 pub mod view;
 

@@ -19,13 +19,21 @@ pub struct Attachment {
     pub contents: String,
 }
 
+/// The button a notice offers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    Download(Attachment),
+    /// Saving failed: try again (after the user freed space).
+    RetrySave,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// Given by the state when the notice is added.
     pub id: u64,
     pub kind: NoticeKind,
     pub text: String,
-    pub attachment: Option<Attachment>,
+    pub action: Option<NoticeAction>,
 }
 
 impl Notice {
@@ -34,12 +42,12 @@ impl Notice {
             id: 0,
             kind,
             text: text.into(),
-            attachment: None,
+            action: None,
         }
     }
 
-    pub fn with_attachment(mut self, attachment: Attachment) -> Self {
-        self.attachment = Some(attachment);
+    pub fn with_action(mut self, action: NoticeAction) -> Self {
+        self.action = Some(action);
         self
     }
 }

@@ -130,6 +130,7 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
                     quotas: Default::default(),
                     prices: default_prices.clone(),
                     orders: Vec::new(),
+                    sandbox: Default::default(),
                 },
                 migrated_from: Some(1),
             },

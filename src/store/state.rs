@@ -9,10 +9,12 @@ use yew::Reducible;
 
 use super::demo::demo_inventory;
 use super::inventory::Inventory;
+use super::inventory::SandboxSettings;
 use super::notice::{Notice, NoticeKind};
+use super::sandbox::{CertificateBackend, Sandbox};
 use crate::rules::{
-    CertAction, Certificate, LifecycleState, VerificationRecord, available_actions, cancel_return,
-    quotas_with_return,
+    CertAction, Certificate, LifecycleState, OrderRequest, VerificationRecord, available_actions,
+    cancel_return, quotas_with_return,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +33,10 @@ pub struct AppState {
     pub persist: bool,
     pub notices: Vec<Notice>,
     next_notice: u64,
+    /// The wall clock at the last tick (ms): a DV review takes a minute.
+    pub now_ms: i64,
+    /// The order placed last in this tab (the panel shows what happens next).
+    pub last_order: Option<String>,
 }
 
 pub enum Action {
@@ -56,6 +62,20 @@ pub enum Action {
         id: String,
         record: VerificationRecord,
     },
+    /// "Renewal immediately" / "Buy Now" with the CSR made or pasted in the panel.
+    PlaceOrder {
+        request: Box<OrderRequest>,
+        csr_pem: Option<String>,
+    },
+    /// "Submit request": to the CA.
+    SubmitApplication(String),
+    /// The wall clock moved (ms since the epoch): the sandbox acts, the date may roll over.
+    Tick(i64),
+    SetSandbox(SandboxSettings),
+    /// A PCA certificate reissued in the PCA product and synced.
+    SyncPca(String),
+    /// Saving failed earlier: save the current inventory again.
+    RetrySave,
     /// Another tab saved a new inventory.
     FromOtherTab(Inventory),
     /// Storage now holds something this tab must not overwrite: keep working in memory only.
@@ -80,6 +100,8 @@ impl AppState {
             persist,
             notices: Vec::new(),
             next_notice: 1,
+            now_ms: 0,
+            last_order: None,
         }
     }
 
@@ -164,6 +186,63 @@ impl AppState {
         self.notify(Notice::new(NoticeKind::Success, text));
     }
 
+    /// Lets the sandbox act up to the As of date; says what happened.
+    fn advance(&mut self) {
+        let Some(done) = Sandbox.advance(&self.inventory, self.today(), self.now_ms) else {
+            return;
+        };
+        self.set_inventory(done.inventory);
+        if !done.events.is_empty() {
+            let shown: Vec<&str> = done.events.iter().take(3).map(String::as_str).collect();
+            let more = done.events.len().saturating_sub(shown.len());
+            let tail = if more > 0 {
+                format!(" And {more} more.")
+            } else {
+                String::new()
+            };
+            self.notify(Notice::new(
+                NoticeKind::Info,
+                format!("{}{tail}", shown.join(" ")),
+            ));
+        }
+        for failure in done.failures {
+            self.notify(Notice::new(NoticeKind::Error, failure));
+        }
+    }
+
+    fn place_order(&mut self, request: &OrderRequest, csr_pem: Option<String>) {
+        match Sandbox.submit_order(&self.inventory, request, csr_pem, self.today()) {
+            Ok(placed) => {
+                let n = placed.order.certificates.len();
+                let paid = placed.plan.payment.amount_cents.unwrap_or(0);
+                let text = format!(
+                    "Order {} placed (sandbox payment: nothing is charged): {n} new certificate{} {}. {}",
+                    placed.order.id,
+                    if n == 1 { "" } else { "s" },
+                    match &request.original {
+                        Some(o) => format!("below {}", o.name),
+                        None => "on the Official Certificate tab".to_string(),
+                    },
+                    if paid > 0 {
+                        format!(
+                            "{} paid for the shortfall.",
+                            super::money::format_amount(paid, &placed.plan.payment.currency)
+                        )
+                    } else {
+                        "Covered by your quota.".to_string()
+                    }
+                );
+                self.last_order = Some(placed.order.id.clone());
+                self.set_inventory(placed.inventory);
+                self.notify(Notice::new(NoticeKind::Success, text));
+            }
+            Err(e) => self.notify(Notice::new(
+                NoticeKind::Error,
+                format!("Order not placed: {e}"),
+            )),
+        }
+    }
+
     fn add(&mut self, certs: Vec<Certificate>) {
         let mut inventory = (*self.inventory).clone();
         let (mut added, mut skipped) = (Vec::new(), 0);
@@ -235,7 +314,56 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetAsOf(date) => next.as_of = date.filter(|d| *d != next.real_today),
+            Action::SetAsOf(date) => {
+                next.as_of = date.filter(|d| *d != next.real_today);
+                next.advance();
+            }
+            Action::PlaceOrder { request, csr_pem } => next.place_order(&request, csr_pem),
+            Action::SubmitApplication(id) => {
+                match Sandbox.submit_application(&next.inventory, &id, next.today(), next.now_ms) {
+                    Ok(inventory) => {
+                        next.set_inventory(inventory);
+                        next.notify(Notice::new(
+                            NoticeKind::Success,
+                            submitted_text(&next.inventory, &id),
+                        ));
+                    }
+                    Err(e) => next.notify(Notice::new(
+                        NoticeKind::Error,
+                        format!("Not submitted: {e}"),
+                    )),
+                }
+            }
+            Action::Tick(now_ms) => {
+                if now_ms <= next.now_ms {
+                    return self;
+                }
+                next.now_ms = now_ms;
+                if let Some(day) =
+                    chrono::DateTime::from_timestamp_millis(now_ms).map(|t| t.date_naive())
+                {
+                    next.real_today = day;
+                    next.as_of = next.as_of.filter(|d| *d != day);
+                }
+                next.advance();
+            }
+            Action::SetSandbox(settings) => {
+                let mut inventory = (*next.inventory).clone();
+                inventory.sandbox = settings;
+                next.set_inventory(inventory);
+            }
+            Action::SyncPca(id) => match Sandbox.sync_pca(&next.inventory, &id, next.today()) {
+                Ok(inventory) => {
+                    next.set_inventory(inventory);
+                    next.notify(Notice::new(NoticeKind::Success, format!("Synced {id} from the PCA product (sandbox): deploy the reissued certificate.")));
+                }
+                Err(e) => next.notify(Notice::new(NoticeKind::Error, format!("Not synced: {e}"))),
+            },
+            Action::RetrySave => {
+                next.notices
+                    .retain(|n| n.action != Some(super::notice::NoticeAction::RetrySave));
+                next.mark_unsaved();
+            }
             Action::Cancel(id) => next.cancel(&id),
             Action::Delete(id) => next.delete(&id),
             Action::ResetDemo => {
@@ -274,4 +402,23 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// What the user is told when a request goes to the CA.
+fn submitted_text(inventory: &Inventory, id: &str) -> String {
+    let Some(cert) = inventory.find(id) else {
+        return format!("Submitted {id} to the CA.");
+    };
+    let wait = match cert.spec.validation {
+        crate::rules::ValidationType::Dv => {
+            "The sandbox CA issues DV certificates about a minute after submission"
+        }
+        _ => {
+            "The sandbox CA completes OV and EV reviews after 5 calendar days: move the As of date to see it"
+        }
+    };
+    format!(
+        "Submitted {} ({id}) to the CA: Validating Application. {wait}.",
+        cert.name
+    )
 }

@@ -1,6 +1,7 @@
 //! What a tab shows: certificates grouped under their original, searched,
-//! filtered by status and sorted. Pure and computed outside rendering: the
-//! `Index` once per inventory and date, the `View` once per query.
+//! filtered by status and sorted. Pure, and computed only when its inputs
+//! change (never on re-renders such as scrolling): the `Index` once per
+//! inventory and date, the `View` once per query.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -182,21 +183,21 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
         .collect();
     let name_key = |g: &&Group| certs[g.root].name.to_lowercase();
     match query.sort {
-        SortOrder::ExpirySoonest => groups.sort_by_key(|g| {
+        SortOrder::ExpirySoonest => groups.sort_by_cached_key(|g| {
             (
                 certs[g.root].not_after.is_none(),
                 certs[g.root].not_after,
                 name_key(g),
             )
         }),
-        SortOrder::ExpiryLatest => groups.sort_by_key(|g| {
+        SortOrder::ExpiryLatest => groups.sort_by_cached_key(|g| {
             (
                 certs[g.root].not_after.is_none(),
                 std::cmp::Reverse(certs[g.root].not_after),
                 name_key(g),
             )
         }),
-        SortOrder::Name => groups.sort_by_key(name_key),
+        SortOrder::Name => groups.sort_by_cached_key(name_key),
     }
 
     let mut out = View::default();

@@ -55,6 +55,11 @@ pub fn official(not_before: &str, not_after: &str) -> Certificate {
         pem: None,
         issuer: None,
         verified: None,
+        note: None,
+        csr: None,
+        applied_at_ms: None,
+        resources: Vec::new(),
+        deployments: Vec::new(),
     }
 }
 

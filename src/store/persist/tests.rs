@@ -51,6 +51,7 @@ fn schema_1_is_migrated_with_the_default_prices() {
                 quotas: Default::default(),
                 prices: prices(),
                 orders: Vec::new(),
+                sandbox: Default::default(),
             },
             migrated_from: Some(1),
         }
