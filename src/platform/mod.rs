@@ -6,4 +6,5 @@ pub mod download;
 pub mod location;
 pub mod logger;
 pub mod panic;
+pub mod sandbox_ca;
 pub mod storage;

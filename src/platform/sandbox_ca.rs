@@ -1,0 +1,259 @@
+//! The sandbox CA: a root and an intermediate made with WebCrypto once per
+//! page load and kept in memory only (never stored), which issue real X.509
+//! certificates for the renewal flow's sandbox. Their names say what they
+//! are: no browser trusts them.
+//!
+//! Decisions:
+//! - A leaf is valid from `not_before` 00:00:00 UTC to `not_after` 23:59:59
+//!   UTC, so x509 reads back exactly those two dates (`not_before_date`,
+//!   `not_after_date`): the days the rules computed, both included.
+//! - The CA covers 1990-01-01 to 2099-12-31, so any As of date the console
+//!   can be viewed at gets a chain whose members are all in date.
+//! - Root ECDSA P-384 (SHA-384), intermediate ECDSA P-256 (SHA-256): fast to
+//!   make, and checked by every browser.
+//! - With a CSR, the leaf carries the CSR's public key once its
+//!   self-signature verifies; without one, a fresh key pair of the record's
+//!   algorithm is made and its private key dropped (the sandbox stands for
+//!   a CA whose customer keeps the key).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::crypto::{
+    KeyPair, Verdict, generate_key_pair, issue_certificate, random_serial, verify_csr,
+};
+use crate::rules::model::{Certificate as Record, KeyAlgorithm};
+use crate::x509::{
+    Certificate, CertificateSpec, EncodedName, ExtendedKeyUsage, KeyKind, KeyUsage, NameSpec,
+    SubjectAltName, key_identifier, read_csr,
+};
+
+pub const ROOT_NAME: &str = "Certdesk Sandbox Root CA — not trusted by any browser";
+pub const INTERMEDIATE_NAME: &str = "Certdesk Sandbox Issuing CA — not trusted by any browser";
+const ORGANIZATION: &str = "Certdesk Sandbox (not a real CA)";
+
+/// The longest common name (RFC 5280 ub-common-name).
+const MAX_CN: usize = 64;
+
+struct SandboxCa {
+    intermediate_key: KeyPair,
+    intermediate_name: EncodedName,
+    intermediate_ski: Vec<u8>,
+    intermediate: Certificate,
+    root: Certificate,
+}
+
+enum CaState {
+    None,
+    Making,
+    Ready(Rc<SandboxCa>),
+}
+
+thread_local! {
+    static CA: RefCell<CaState> = const { RefCell::new(CaState::None) };
+}
+
+fn at(date: NaiveDate, h: u32, m: u32, s: u32) -> Result<NaiveDateTime, String> {
+    date.and_hms_opt(h, m, s)
+        .ok_or_else(|| format!("{date} has no time {h:02}:{m:02}:{s:02}"))
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}-{m}-{d} is not a date"))
+}
+
+fn ca_name(common_name: &str) -> Result<EncodedName, String> {
+    NameSpec {
+        common_name: common_name.into(),
+        organization: Some(ORGANIZATION.into()),
+        country: None,
+    }
+    .encode()
+    .map_err(|e| e.to_string())
+}
+
+async fn make_ca() -> Result<SandboxCa, String> {
+    let root_key = generate_key_pair(KeyAlgorithm::EcdsaP384)
+        .await
+        .map_err(|e| e.to_string())?;
+    let intermediate_key = generate_key_pair(KeyAlgorithm::EcdsaP256)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (root_name, intermediate_name) = (ca_name(ROOT_NAME)?, ca_name(INTERMEDIATE_NAME)?);
+    let root_spki = root_key
+        .public_key_spki()
+        .await
+        .map_err(|e| e.to_string())?;
+    let root_ski = key_identifier(&root_spki).map_err(|e| e.to_string())?;
+    let (from, to) = (
+        at(ymd(1990, 1, 1)?, 0, 0, 0)?,
+        at(ymd(2099, 12, 31)?, 23, 59, 59)?,
+    );
+    let ca_spec = |subject: &EncodedName, spki: Vec<u8>, aki, path_len| CertificateSpec {
+        serial: Vec::new(),
+        scheme: root_key.scheme().clone(),
+        issuer: root_name.clone(),
+        subject: subject.clone(),
+        not_before: from,
+        not_after: to,
+        spki_der: spki,
+        alt_names: Vec::new(),
+        ca: Some(path_len),
+        key_usage: vec![KeyUsage::KeyCertSign, KeyUsage::CrlSign],
+        extended_key_usage: Vec::new(),
+        authority_key_id: aki,
+    };
+    let mut spec = ca_spec(&root_name, root_spki, None, None);
+    spec.serial = random_serial().map_err(|e| e.to_string())?;
+    let root = issue_certificate(&root_key, &spec)
+        .await
+        .map_err(|e| e.to_string())?;
+    let intermediate_spki = intermediate_key
+        .public_key_spki()
+        .await
+        .map_err(|e| e.to_string())?;
+    let intermediate_ski = key_identifier(&intermediate_spki).map_err(|e| e.to_string())?;
+    let mut spec = ca_spec(
+        &intermediate_name,
+        intermediate_spki,
+        Some(root_ski),
+        Some(0),
+    );
+    spec.serial = random_serial().map_err(|e| e.to_string())?;
+    let intermediate = issue_certificate(&root_key, &spec)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(SandboxCa {
+        intermediate_key,
+        intermediate_name,
+        intermediate_ski,
+        intermediate,
+        root,
+    })
+}
+
+/// The page's sandbox CA, made on first use. Calls that arrive while it is
+/// being made wait for it rather than make a second one.
+async fn sandbox_ca() -> Result<Rc<SandboxCa>, String> {
+    loop {
+        let ready = CA.with(|ca| match &*ca.borrow() {
+            CaState::Ready(ca) => Some(Some(Rc::clone(ca))),
+            CaState::Making => Some(None),
+            CaState::None => None,
+        });
+        match ready {
+            Some(Some(ca)) => return Ok(ca),
+            Some(None) => yew::platform::time::sleep(Duration::from_millis(20)).await,
+            None => break,
+        }
+    }
+    CA.with(|ca| *ca.borrow_mut() = CaState::Making);
+    let made = make_ca().await.map(Rc::new);
+    CA.with(|ca| {
+        *ca.borrow_mut() = match &made {
+            Ok(ca) => CaState::Ready(Rc::clone(ca)),
+            Err(_) => CaState::None,
+        }
+    });
+    made.map_err(|e| format!("The sandbox CA could not be set up: {e}"))
+}
+
+/// The sandbox root and intermediate certificates (PEM), made if needed.
+pub async fn ca_certificates() -> Result<(String, String), String> {
+    let ca = sandbox_ca().await?;
+    Ok((ca.root.to_pem(), ca.intermediate.to_pem()))
+}
+
+/// The leaf's public key (SPKI DER, and whether it is RSA): the CSR's after
+/// its signature verifies, else a new key's.
+async fn leaf_key(record: &Record, csr_pem: Option<&str>) -> Result<(Vec<u8>, bool), String> {
+    let Some(text) = csr_pem else {
+        let key = generate_key_pair(record.key_algorithm)
+            .await
+            .map_err(|e| e.to_string())?;
+        let rsa = matches!(
+            record.key_algorithm,
+            KeyAlgorithm::Rsa2048 | KeyAlgorithm::Rsa3072 | KeyAlgorithm::Rsa4096
+        );
+        return Ok((key.public_key_spki().await.map_err(|e| e.to_string())?, rsa));
+    };
+    let csr = read_csr(text.as_bytes()).map_err(|p| format!("The CSR cannot be used: {p}"))?;
+    match verify_csr(&csr).await {
+        Verdict::Valid => Ok((
+            csr.public_key().spki_der().to_vec(),
+            matches!(csr.public_key().kind(), KeyKind::Rsa { .. }),
+        )),
+        Verdict::Invalid(why) => Err(format!("The CSR's signature is invalid: {why}")),
+        Verdict::NotChecked(why) => Err(format!(
+            "The CSR's signature cannot be checked in the browser, so the sandbox CA does not issue for it: {why}"
+        )),
+    }
+}
+
+/// Issues a sandbox certificate for `record`'s names, valid from
+/// `not_before` 00:00:00 UTC to `not_after` 23:59:59 UTC, with the public
+/// key of `csr_pem` (checked first) or of a fresh key pair. Returns the PEM
+/// chain: leaf, intermediate, root.
+pub async fn issue(
+    record: &Record,
+    not_before: NaiveDate,
+    not_after: NaiveDate,
+    csr_pem: Option<&str>,
+) -> Result<String, String> {
+    if not_after < not_before {
+        return Err(format!(
+            "The validity ends ({not_after}) before it starts ({not_before})."
+        ));
+    }
+    let names: Vec<String> = record
+        .domains
+        .iter()
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let Some(first) = names.first() else {
+        return Err(format!(
+            "{} has no domain name to put in a certificate.",
+            record.name
+        ));
+    };
+    let common_name = names
+        .iter()
+        .find(|n| n.chars().count() <= MAX_CN)
+        .unwrap_or(first);
+    let subject = NameSpec::new(common_name.as_str())
+        .encode()
+        .map_err(|e| e.to_string())?;
+    let (spki, rsa) = leaf_key(record, csr_pem).await?;
+    let ca = sandbox_ca().await?;
+    let spec = CertificateSpec {
+        serial: random_serial().map_err(|e| e.to_string())?,
+        scheme: ca.intermediate_key.scheme().clone(),
+        issuer: ca.intermediate_name.clone(),
+        subject,
+        not_before: at(not_before, 0, 0, 0)?,
+        not_after: at(not_after, 23, 59, 59)?,
+        spki_der: spki,
+        alt_names: names.iter().map(|n| SubjectAltName::parse(n)).collect(),
+        ca: None,
+        key_usage: if rsa {
+            vec![KeyUsage::DigitalSignature, KeyUsage::KeyEncipherment]
+        } else {
+            vec![KeyUsage::DigitalSignature]
+        },
+        extended_key_usage: vec![ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth],
+        authority_key_id: Some(ca.intermediate_ski.clone()),
+    };
+    let leaf = issue_certificate(&ca.intermediate_key, &spec)
+        .await
+        .map_err(|e| format!("The sandbox CA could not issue the certificate: {e}"))?;
+    Ok(format!(
+        "{}{}{}",
+        leaf.to_pem(),
+        ca.intermediate.to_pem(),
+        ca.root.to_pem()
+    ))
+}
