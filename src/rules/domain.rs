@@ -259,3 +259,12 @@ pub(crate) fn type_of_names(names: &[String]) -> Result<DomainType, DomainError>
         _ => Ok(DomainType::MultiDomain),
     }
 }
+
+/// The names typed in a text area: one per line, or separated by commas,
+/// semicolons or spaces (each still to be checked with [`normalize_domain`]).
+pub fn split_names(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

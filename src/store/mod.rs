@@ -10,12 +10,15 @@ pub mod inventory;
 pub mod lifecycle;
 pub mod money;
 pub mod notice;
+pub mod order_form;
 pub mod persist;
 pub mod route;
 pub mod sandbox;
 pub mod state;
 pub mod view;
 
+#[cfg(test)]
+mod order_form_tests;
 #[cfg(test)]
 mod tests;
 
