@@ -1,15 +1,70 @@
-//! Certificate details (being written).
+//! Certificate details (a click on a certificate's name): the inventory's
+//! facts, and, when this browser keeps the certificate file, everything
+//! X.509 says, with the chain, its signatures and its problems.
 
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
+use super::cert_fields::CertFields;
+use super::chain_view::ChainView;
+use super::context::use_app;
+use super::copy_button::CopyButton;
 use super::modal::Modal;
+use super::record_facts::{RecordFacts, association_context};
+use crate::x509::{analyze_chain, read_input};
 
 #[component]
 pub fn CertificateDetails(props: &CertDialogProps) -> Html {
+    let app = use_app();
+    let today = app.today();
+    let now = today.and_hms_opt(12, 0, 0).unwrap_or_default();
+    let footer = html! { <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> };
+    let Some(cert) = app.inventory.find(&props.id).cloned() else {
+        return html! {
+            <Modal id="cert-details" title="Certificate details" on_close={props.on_close.clone()} side=true {footer}>
+                <p role="alert">{ format!("Certificate {} is no longer in the inventory.", props.id) }</p>
+            </Modal>
+        };
+    };
+    let (original_name, order_placed_on) = association_context(&app.inventory, &cert);
+    let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
+    let file_html = match &file {
+        None => html! {
+            <p class="no-file">{ "No certificate file is kept in this browser for this certificate, so only the inventory's facts are shown. Upload the certificate on the Uploaded tab, or download it where it was issued, to see its X.509 details." }</p>
+        },
+        Some(read) if read.certificates().is_empty() => html! {
+            <p class="field-error" role="alert">{ format!("The certificate file kept for it cannot be read: {}", read.problems.first().map(|p| p.message.clone()).unwrap_or_default()) }</p>
+        },
+        Some(read) => {
+            let report = analyze_chain(&read.clone().into_certificates(), now);
+            let leaf = report.leaf().cloned();
+            let pem = cert.pem.clone().unwrap_or_default();
+            html! {
+                <>
+                    if let Some(leaf) = leaf {
+                        <section aria-labelledby="details-x509">
+                            <h3 id="details-x509">{ "Certificate" }</h3>
+                            <CertFields cert={leaf} {now} />
+                            <div class="form-actions">
+                                <CopyButton text={pem} what="the certificate file (PEM)" />
+                            </div>
+                        </section>
+                    }
+                    <section aria-labelledby="details-chain">
+                        <h3 id="details-chain">{ "Chain" }</h3>
+                        <ChainView {report} />
+                    </section>
+                </>
+            }
+        }
+    };
     html! {
-        <Modal id="cert_details" title="Certificate details" on_close={props.on_close.clone()} side=true>
-            <p>{ props.id.clone() }</p>
+        <Modal id="cert-details" title={format!("Certificate details: {}", cert.name)} on_close={props.on_close.clone()} side=true {footer}>
+            <section aria-labelledby="details-record">
+                <h3 id="details-record">{ "In the inventory" }</h3>
+                <RecordFacts cert={cert.clone()} {today} {original_name} {order_placed_on} />
+            </section>
+            { file_html }
         </Modal>
     }
 }
