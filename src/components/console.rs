@@ -42,6 +42,8 @@ pub enum Dialog {
     Deploy(String),
     Verify(String),
     Emergency(String),
+    /// The emergency procedure's DV purchase for the domains of an expired certificate.
+    EmergencyPurchase(String),
     Reissue(String),
     Details(String),
 }

@@ -63,7 +63,6 @@ pub fn render_dialog(
             .map(|c| format!("{} ({id})", c.name))
             .unwrap_or_else(|| id.to_string())
     };
-    let _ = &open;
     let on_close = close.clone();
     match dialog {
         None => html! {},
@@ -91,15 +90,24 @@ pub fn render_dialog(
                 <p>{ format!("Delete {} from the inventory? This cannot be undone; export the inventory first if you want a copy.", name_of(&id)) }</p>
             </ConfirmDialog>
         },
-        Some(Dialog::Renew(id)) => html! { <RenewalPanel id={id} {on_close} /> },
-        Some(Dialog::Purchase(original)) => {
-            html! { <PurchasePanel original={original.map(AttrValue::from)} {on_close} /> }
+        Some(Dialog::Renew(id)) => {
+            html! { <RenewalPanel id={Some(AttrValue::from(id))} {on_close} on_open={open} /> }
         }
-        Some(Dialog::Submit(id)) => html! { <SubmitRequest id={id} {on_close} /> },
-        Some(Dialog::Progress(id)) => html! { <ReviewProgress id={id} {on_close} /> },
-        Some(Dialog::Deploy(id)) => html! { <DeployGuide id={id} {on_close} /> },
+        Some(Dialog::Purchase(original)) => {
+            html! { <PurchasePanel id={original.map(AttrValue::from)} {on_close} on_open={open} /> }
+        }
+        Some(Dialog::Submit(id)) => html! { <SubmitRequest id={id} {on_close} on_open={open} /> },
+        Some(Dialog::Progress(id)) => {
+            html! { <ReviewProgress id={id} {on_close} on_open={open} /> }
+        }
+        Some(Dialog::Deploy(id)) => html! { <DeployGuide id={id} {on_close} on_open={open} /> },
         Some(Dialog::Verify(id)) => html! { <VerifyWalkthrough id={id} {on_close} /> },
-        Some(Dialog::Emergency(id)) => html! { <EmergencySteps id={id} {on_close} /> },
+        Some(Dialog::Emergency(id)) => {
+            html! { <EmergencySteps id={id} {on_close} on_open={open} /> }
+        }
+        Some(Dialog::EmergencyPurchase(id)) => {
+            html! { <PurchasePanel id={Some(AttrValue::from(id))} emergency=true {on_close} on_open={open} /> }
+        }
         Some(Dialog::Reissue(id)) => html! { <ReissueSync id={id} {on_close} /> },
         Some(Dialog::Details(id)) => html! { <CertificateDetails id={id} {on_close} /> },
     }

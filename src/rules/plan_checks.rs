@@ -50,19 +50,27 @@ pub(super) fn chain_warnings(certificates: &[PlannedCertificate], warnings: &mut
         certificates.iter().filter(|c| c.chain.len() > 1).collect();
     if let Some(first) = chained.first() {
         let total: usize = certificates.iter().map(|c| c.chain.len()).sum();
-        let shortest_cap = chained
+        let Some(opening) = first.chain.first() else {
+            return;
+        };
+        // The cap when the first certificate is issued, and the shortest one the terms reach.
+        let shortest = chained
             .iter()
             .flat_map(|c| &c.chain)
-            .map(|i| i.cap.max_days)
-            .min()
-            .unwrap_or(0);
+            .min_by_key(|i| i.cap.max_days)
+            .map_or(opening.cap, |i| i.cap);
+        let later = match shortest.since {
+            Some(since) if shortest.max_days < opening.cap.max_days => {
+                format!(", and from {since} at most {} days", shortest.max_days)
+            }
+            _ => String::new(),
+        };
         warnings.push(Warning::new(
             W::ChainedIssuance,
             format!(
-                "Under CA/Browser Forum ballot SC-081 a certificate issued from {} is valid at most {} days: \
+                "Under CA/Browser Forum ballot SC-081 a certificate issued on {} is valid at most {} days{later}: \
                  the paid terms are covered by {total} certificates in turn, each to deploy when issued",
-                first.chain.first().map_or(first.issued_on, |i| i.from),
-                shortest_cap
+                opening.from, opening.cap.max_days
             ),
         ));
     }

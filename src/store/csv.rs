@@ -56,7 +56,7 @@ pub fn to_csv(inventory: &Inventory, today: NaiveDate) -> String {
 }
 
 fn date(day: Option<NaiveDate>) -> String {
-    day.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+    day.map_or_else(String::new, |d| d.to_string())
 }
 
 fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {

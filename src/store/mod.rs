@@ -15,6 +15,7 @@ pub mod persist;
 pub mod route;
 pub mod sandbox;
 pub mod state;
+pub mod validation;
 pub mod view;
 
 #[cfg(test)]

@@ -120,6 +120,20 @@ impl OrderForm {
         Self::from_request(request)
     }
 
+    /// The emergency procedure's purchase: "Immediately purchase a Domain
+    /// Validated (DV) certificate ... choose the DNS validation method".
+    pub fn emergency_dv(mut self) -> Self {
+        self.spec.validation = ValidationType::Dv;
+        self.spec.brand = Brand::AlibabaCloud;
+        self.verification = Some(if self.dns_in_same_account {
+            VerificationMethod::AutomaticDns
+        } else {
+            VerificationMethod::ManualDns
+        });
+        self.years = 1;
+        self
+    }
+
     pub fn request(&self) -> OrderRequest {
         let renewal = self.kind == OrderKind::Renewal;
         OrderRequest {

@@ -192,7 +192,17 @@ fn not_an_object(raw: &str) -> String {
 pub fn keep_aside_key(key: &str, now_millis: f64) -> String {
     // `as` saturates (NaN gives 0); an instant chrono cannot hold falls back to the epoch.
     let stamp = DateTime::from_timestamp_millis(now_millis as i64).unwrap_or_default();
-    format!("{key}.kept-{}", stamp.format("%Y-%m-%dT%H-%M-%SZ"))
+    // Written out by hand: chrono's format machinery weighs ~10 KB of wasm.
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{key}.kept-{:04}-{:02}-{:02}T{:02}-{:02}-{:02}Z",
+        stamp.year(),
+        stamp.month(),
+        stamp.day(),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    )
 }
 
 #[cfg(test)]
