@@ -57,6 +57,7 @@ fn inventory() -> Inventory {
         },
         prices: prices(),
         orders: Vec::new(),
+        sandbox: Default::default(),
     }
 }
 

@@ -233,7 +233,7 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
                     } else {
                         <CsrField mode={form.csr_mode} key_algorithm={original.as_ref().map_or(form.key_algorithm, |o| o.key_algorithm)}
                                   has_original={original.is_some()} on_change={change.reform(FormChange::CsrMode)}>
-                            <ManualCsrSlot original={original.clone()} error={shown.csr.clone()} on_change={change.reform(FormChange::ManualCsr)} />
+                            <ManualCsrSlot original={original.clone()} missing={shown.csr.clone().filter(|_| form.manual_csr.is_none())} on_change={change.reform(FormChange::ManualCsr)} />
                         </CsrField>
                     }
                     <VerificationField options={plan.verification_options.clone()} selected={plan.verification}
