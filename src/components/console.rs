@@ -15,6 +15,7 @@ use super::dialogs::{download_file, render_dialog};
 use super::notices::Notices;
 use super::page_header::PageHeader;
 use super::quota_panel::QuotaPanel;
+use super::sandbox_issuer::SandboxIssuer;
 use super::tab_list::TabList;
 use super::tab_panel::TabPanel;
 use super::upload_button::UploadButton;
@@ -124,6 +125,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 }
             </main>
             { dialog_html }
+            <SandboxIssuer />
         </div>
     }
 }

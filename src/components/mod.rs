@@ -47,6 +47,7 @@ pub mod record_facts;
 pub mod reissue_sync;
 pub mod renewal_panel;
 pub mod review_progress;
+pub mod sandbox_issuer;
 pub mod sandbox_switches;
 pub mod spec_fields;
 pub mod status_badge;

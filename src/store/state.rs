@@ -52,10 +52,12 @@ pub enum Action {
     Replace(Inventory, Notice),
     /// Adds certificates (uploads); one whose ID is already listed is skipped.
     AddCertificates(Vec<Certificate>),
-    /// Stores the certificate file (PEM chain) of a certificate.
+    /// Stores the certificate file (PEM chain) of a certificate; with `for_validity`,
+    /// only if the record still has that validity (it was not reissued meanwhile).
     AttachFile {
         id: String,
         pem: String,
+        for_validity: Option<(NaiveDate, NaiveDate)>,
     },
     /// Keeps the result of the verification walkthrough on the certificate.
     RecordVerification {
@@ -374,7 +376,19 @@ impl Reducible for AppState {
                 ));
             }
             Action::AddCertificates(certs) => next.add(certs),
-            Action::AttachFile { id, pem } => next.update(&id, |c| c.pem = Some(pem)),
+            Action::AttachFile {
+                id,
+                pem,
+                for_validity,
+            } => {
+                let current = next
+                    .inventory
+                    .find(&id)
+                    .and_then(|c| c.not_before.zip(c.not_after));
+                if for_validity.is_none_or(|v| Some(v) == current) {
+                    next.update(&id, |c| c.pem = Some(pem));
+                }
+            }
             Action::RecordVerification { id, record } => {
                 next.update(&id, |c| c.verified = Some(record))
             }

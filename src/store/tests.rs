@@ -330,6 +330,7 @@ fn uploads_are_added_once_and_files_and_verifications_kept() {
     let s = s.reduce(Action::AttachFile {
         id: "up-new".into(),
         pem: "PEM".into(),
+        for_validity: None,
     });
     assert_eq!(
         s.inventory.find("up-new").unwrap().pem.as_deref(),
@@ -349,6 +350,7 @@ fn uploads_are_added_once_and_files_and_verifications_kept() {
     let s = s.reduce(Action::AttachFile {
         id: "missing".into(),
         pem: "PEM".into(),
+        for_validity: None,
     });
     assert_eq!(s.rev, rev);
     assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Error);
@@ -398,4 +400,27 @@ fn the_generated_inventory_has_the_asked_size_and_unique_ids() {
     let official = view(&inv, &idx, Tab::Official, &ViewQuery::default());
     let uploaded = view(&inv, &idx, Tab::Uploaded, &ViewQuery::default());
     assert_eq!(official.total + uploaded.total, 10_000);
+}
+
+#[test]
+fn a_file_made_for_an_older_validity_is_not_attached() {
+    let s = state();
+    let cert = s.inventory.find("cas-2d9e77").unwrap().clone();
+    let stale = (date("2020-01-01"), date("2020-12-31"));
+    let s = s.reduce(Action::AttachFile {
+        id: cert.id.clone(),
+        pem: "OLD".into(),
+        for_validity: Some(stale),
+    });
+    assert_eq!(s.inventory.find(&cert.id).unwrap().pem, None);
+    let current = cert.not_before.zip(cert.not_after);
+    let s = s.reduce(Action::AttachFile {
+        id: cert.id.clone(),
+        pem: "NEW".into(),
+        for_validity: current,
+    });
+    assert_eq!(
+        s.inventory.find(&cert.id).unwrap().pem.as_deref(),
+        Some("NEW")
+    );
 }
