@@ -256,7 +256,7 @@ async fn details_show_markup_in_a_certificate_as_text() {
         assert!(details.contains(label), "{label}");
     }
     assert!(
-        details.contains("ECDSA P-256 (curve P-256, 256 bits)"),
+        details.contains("ECDSA, curve P-256 (256 bits)"),
         "{details}"
     );
     assert!(details.contains("TLS Web Server Authentication"));
@@ -530,4 +530,46 @@ async fn the_walkthrough_gives_each_verdict_and_keeps_it() {
         text("#cert-details .record-facts")
     );
     app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_generator_embedded_with_locked_names_hands_over_the_csr_only() {
+    use certdesk::components::csr_generator::{CsrGenerator, CsrGeneratorProps, GeneratedCsr};
+    let got: Rc<RefCell<Vec<GeneratedCsr>>> = Rc::default();
+    let sink = got.clone();
+    let props = CsrGeneratorProps {
+        names: vec!["pay.example.com".into(), "www.pay.example.com".into()],
+        default_algorithm: KeyAlgorithm::EcdsaP384,
+        on_generated: Callback::from(move |g| sink.borrow_mut().push(g)),
+        lock_names: true,
+        lock_algorithm: true,
+        id_prefix: AttrValue::Static("renew-csr"),
+    };
+    let handle =
+        yew::Renderer::<CsrGenerator>::with_root_and_props(fresh_root("generator-host"), props)
+            .render();
+    settle().await;
+    assert!(
+        query("#renew-csr-names")
+            .unwrap()
+            .tag_name()
+            .eq_ignore_ascii_case("p"),
+        "names shown, not edited"
+    );
+    assert!(text("#renew-csr-algorithm").contains("ECDSA P-384"));
+    assert!(query("select#renew-csr-algorithm").is_none());
+    click(&query(".csr-generator button[type=submit]").unwrap());
+    wait_for("the CSR handed over", || !got.borrow().is_empty()).await;
+    let generated = got.borrow()[0].clone();
+    assert_eq!(generated.key_algorithm, KeyAlgorithm::EcdsaP384);
+    let csr = read_csr(generated.csr_pem.as_bytes()).expect("a CSR");
+    assert_eq!(csr.names(), ["pay.example.com", "www.pay.example.com"]);
+    assert_eq!(verify_csr(&csr).await, Verdict::Valid);
+    assert!(!generated.csr_pem.contains("PRIVATE KEY"));
+    wait_for("the key download", || {
+        query("#renew-csr-key-title").is_some()
+    })
+    .await;
+    assert!(!stored_text().contains("PRIVATE KEY"));
+    handle.destroy();
 }

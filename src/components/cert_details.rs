@@ -30,7 +30,7 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
     let file_html = match &file {
         None => html! {
-            <p class="no-file">{ "No certificate file is kept in this browser for this certificate, so only the inventory's facts are shown. Upload the certificate on the Uploaded tab, or download it where it was issued, to see its X.509 details." }</p>
+            <p class="no-file">{ "No certificate file is kept in this browser for this certificate, so only the inventory's facts are shown. The X.509 details are shown for certificates whose file is kept here: those added with Upload certificate and those issued here." }</p>
         },
         Some(read) if read.certificates().is_empty() => html! {
             <p class="field-error" role="alert">{ format!("The certificate file kept for it cannot be read: {}", read.problems.first().map(|p| p.message.clone()).unwrap_or_default()) }</p>

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::x509::{Certificate, validation_type};
+use crate::x509::{Certificate, Curve, KeyKind, validation_type};
 
 #[derive(Properties, PartialEq)]
 pub struct CertFieldsProps {
@@ -41,13 +41,13 @@ fn or_none(list: Vec<String>) -> String {
 pub fn CertFields(props: &CertFieldsProps) -> Html {
     let c = &props.cert;
     let key = c.public_key();
-    let key_text = match key.curve() {
-        Some(curve) => format!(
-            "{key} (curve {}, {} bits)",
-            curve.name(),
-            key.bits().unwrap_or_default()
-        ),
-        None => key.to_string(),
+    let key_text = match key.kind() {
+        KeyKind::Ec {
+            curve: Curve::Sm2,
+            bits,
+        } => format!("SM2 ({bits} bits)"),
+        KeyKind::Ec { curve, bits } => format!("ECDSA, curve {} ({bits} bits)", curve.name()),
+        _ => key.to_string(),
     };
     let ca = if c.is_ca() {
         match c.path_len_constraint() {
@@ -79,7 +79,7 @@ pub fn CertFields(props: &CertFieldsProps) -> Html {
                 { row("Serial number", c.serial_hex(), true) }
                 { row("Valid from", format!("{} UTC", c.not_before()), false) }
                 { row("Valid to", format!("{} UTC", c.not_after()), false) }
-                { row("Now", format!("{} ({} days of validity)", c.validity_at(props.now).label(), c.validity().period_days()), false) }
+                { row("Validity today", format!("{} (a {}-day certificate)", c.validity_at(props.now).label(), c.validity().period_days()), false) }
                 { row("Subject alternative names", or_none(sans), true) }
                 { row("Names covered", or_none(names), false) }
                 { row("Key", key_text, false) }

@@ -175,10 +175,11 @@ pub fn CsrGenerator(props: &CsrGeneratorProps) -> Html {
         <div class="csr-generator">
             <form class="tool-form" onsubmit={on_generate} novalidate=true>
                 <div class="form-field">
-                    <label for={id("names")}>{ "Domain names" }</label>
                     if props.lock_names {
-                        <p class="locked-value" id={id("names")}>{ props.names.join(", ") }</p>
+                        <span class="field-label" id={id("names-label")}>{ "Domain names" }</span>
+                        <p class="locked-value" id={id("names")} aria-labelledby={id("names-label")}>{ props.names.join(", ") }</p>
                     } else {
+                        <label for={id("names")}>{ "Domain names" }</label>
                         <textarea id={id("names")} rows="3" spellcheck="false" autocomplete="off" value={(*names).clone()} oninput={on_names}
                                   aria-invalid={errors.names.is_some().to_string()}
                                   aria-describedby={described("names", &errors.names, Some("names-hint"))} />
@@ -203,10 +204,11 @@ pub fn CsrGenerator(props: &CsrGeneratorProps) -> Html {
                     </div>
                 </div>
                 <div class="form-field">
-                    <label for={id("algorithm")}>{ "Key algorithm" }</label>
                     if props.lock_algorithm {
-                        <p class="locked-value" id={id("algorithm")}>{ format!("{} (the original certificate's)", algorithm.label()) }</p>
+                        <span class="field-label" id={id("algorithm-label")}>{ "Key algorithm" }</span>
+                        <p class="locked-value" id={id("algorithm")} aria-labelledby={id("algorithm-label")}>{ format!("{} (the original certificate's)", algorithm.label()) }</p>
                     } else {
+                        <label for={id("algorithm")}>{ "Key algorithm" }</label>
                         <select id={id("algorithm")} onchange={on_algorithm}
                                 aria-invalid={(errors.algorithm.is_some() || sm2_chosen).to_string()}
                                 aria-describedby={described("algorithm", &errors.algorithm, sm2_chosen.then_some("algorithm-note"))}>

@@ -72,17 +72,21 @@ pub fn CsrResult(props: &CsrResultProps) -> Html {
         })
     };
     let csr_id = format!("{p}-result-csr");
+    // A new CSR brings the result, and the key warning first, into view.
+    let section = use_node_ref();
+    {
+        let section = section.clone();
+        use_effect_with(made.csr_pem.clone(), move |_| {
+            if let Some(el) = section.cast::<web_sys::Element>() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     html! {
-        <section class="csr-result" aria-labelledby={format!("{p}-result-title")}>
+        <section class="csr-result" ref={section} aria-labelledby={format!("{p}-result-title")}>
             <h3 id={format!("{p}-result-title")}>{ format!("CSR for {} ({})", made.common_name, made.algorithm.label()) }</h3>
-            <label for={csr_id.clone()}>{ "Certificate signing request (PEM)" }</label>
-            <textarea id={csr_id} class="pem-output" readonly=true rows="8" spellcheck="false" value={made.csr_pem.clone()} />
-            <div class="form-actions">
-                <CopyButton text={made.csr_pem.clone()} what="the CSR" />
-                <button type="button" class="btn btn-small" onclick={save(format!("{stem}.csr"), "application/pkcs10", made.csr_pem.clone(), false)}>
-                    { "Download CSR" }
-                </button>
-            </div>
             <div class="key-warning" role="note" aria-labelledby={format!("{p}-key-title")}>
                 <h4 id={format!("{p}-key-title")}>{ "Download the private key now" }</h4>
                 <p>{ "The private key was made in this browser and is not kept anywhere: not by Certdesk, not in this browser's storage, not on any server. Once this window is closed it cannot be recovered, and a certificate issued for this CSR cannot be used without it." }</p>
@@ -93,6 +97,14 @@ pub fn CsrResult(props: &CsrResultProps) -> Html {
                 if *key_saved {
                     <p class="key-saved" role="status">{ format!("Saved as {stem}.key. Check it is in your downloads before you close this window.") }</p>
                 }
+            </div>
+            <label for={csr_id.clone()}>{ "Certificate signing request (PEM)" }</label>
+            <textarea id={csr_id} class="pem-output" readonly=true rows="8" spellcheck="false" value={made.csr_pem.clone()} />
+            <div class="form-actions">
+                <CopyButton text={made.csr_pem.clone()} what="the CSR" />
+                <button type="button" class="btn btn-small" onclick={save(format!("{stem}.csr"), "application/pkcs10", made.csr_pem.clone(), false)}>
+                    { "Download CSR" }
+                </button>
             </div>
             if let Some(message) = (*error).clone() {
                 <p class="field-error" role="alert">{ message }</p>

@@ -96,36 +96,72 @@ fn add_files(files: Option<web_sys::FileList>, sources: UseReducerHandle<Sources
     }
 }
 
-/// Everything read: certificates in order, and (source, reason) for the rest.
-fn read_all(
-    pasted: &str,
-    sources: &[Source],
-) -> (Vec<crate::x509::Certificate>, Vec<(String, String)>) {
-    let mut certs = Vec::new();
-    let mut problems = Vec::new();
-    let pasted = (!pasted.trim().is_empty())
-        .then(|| ("Pasted text".to_string(), Ok(pasted.as_bytes().to_vec())));
-    let inputs = pasted
-        .into_iter()
-        .chain(sources.iter().map(|s| (s.name.clone(), s.bytes.clone())));
-    for (name, bytes) in inputs {
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push((name, e));
-                continue;
+/// Everything read: certificates in order, (source, reason) for the rest,
+/// and for each file how many certificates it gave and whether it had problems.
+struct ReadAll {
+    certs: Vec<crate::x509::Certificate>,
+    problems: Vec<(String, String)>,
+    per_file: Vec<(usize, bool)>,
+}
+
+fn read_one(name: &str, bytes: &Result<Vec<u8>, String>, out: &mut ReadAll) -> (usize, bool) {
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            out.problems.push((name.to_string(), e.clone()));
+            return (0, true);
+        }
+    };
+    let read = read_input(bytes);
+    let mut problems = read.problems.len();
+    out.problems.extend(
+        read.problems
+            .into_iter()
+            .map(|p| (name.to_string(), p.message)),
+    );
+    let mut certs = 0;
+    for item in read.items {
+        match item {
+            Item::Certificate(c) => {
+                certs += 1;
+                out.certs.push(c);
             }
-        };
-        let read = read_input(&bytes);
-        problems.extend(read.problems.into_iter().map(|p| (name.clone(), p.message)));
-        for item in read.items {
-            match item {
-                Item::Certificate(c) => certs.push(c),
-                Item::Csr(_) => problems.push((name.clone(), "This is a certificate signing request (CSR), not a certificate: upload the certificate the CA issued for it.".into())),
+            Item::Csr(_) => {
+                problems += 1;
+                out.problems.push((name.to_string(), "This is a certificate signing request (CSR), not a certificate: upload the certificate the CA issued for it.".into()));
             }
         }
     }
-    (certs, problems)
+    (certs, problems > 0)
+}
+
+fn read_all(pasted: &str, sources: &[Source]) -> ReadAll {
+    let mut out = ReadAll {
+        certs: Vec::new(),
+        problems: Vec::new(),
+        per_file: Vec::new(),
+    };
+    if !pasted.trim().is_empty() {
+        read_one("Pasted text", &Ok(pasted.as_bytes().to_vec()), &mut out);
+    }
+    for s in sources {
+        let summary = read_one(&s.name, &s.bytes, &mut out);
+        out.per_file.push(summary);
+    }
+    out
+}
+
+fn file_summary(summary: Option<&(usize, bool)>) -> Html {
+    match summary {
+        None => html! {},
+        Some((0, _)) => html! { <span class="file-bad">{ "nothing read: see Not added" }</span> },
+        Some((n, problems)) => html! {
+            <span class="file-ok">
+                { format!("{n} certificate{}", if *n == 1 { "" } else { "s" }) }
+                if *problems { { ", and parts not read" } }
+            </span>
+        },
+    }
 }
 
 #[component]
@@ -145,7 +181,11 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
         use_memo(
             ((*pasted).clone(), sources.list.clone(), today, app.rev),
             move |(pasted, list, today, _)| {
-                let (certs, problems) = read_all(pasted, list);
+                let ReadAll {
+                    certs,
+                    problems,
+                    per_file,
+                } = read_all(pasted, list);
                 let plan = plan_upload(&certs, today.and_hms_opt(12, 0, 0).unwrap_or_default());
                 let duplicates = plan
                     .candidates
@@ -159,6 +199,7 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
                     plan,
                     duplicates,
                     problems,
+                    per_file,
                 }
             },
         )
@@ -227,7 +268,13 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
     let footer = html! {
         <>
             <span class="foot-note" id="upload-add-note">
-                if count == 0 { { "Nothing to add yet." } }
+                if count == 0 {
+                    { if found.problems.is_empty() && found.plan.refused.is_empty() && found.plan.candidates.is_empty() {
+                        "Nothing to add yet."
+                    } else {
+                        "Nothing new to add: see why above."
+                    } }
+                }
             </span>
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
             <button type="button" class="btn btn-primary" id="upload-add" disabled={count == 0} onclick={on_add}
@@ -239,7 +286,7 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
             <p class="tool-intro">{ "Paste certificate text, drop files, or choose them: PEM, DER, PKCS#7 (.p7b) or the whole output of openssl s_client. A server certificate and its chain make one entry. Each certificate is shown below before anything is added." }</p>
             <div class="form-field">
                 <label for="upload-paste">{ "Paste certificates" }</label>
-                <textarea id="upload-paste" class="pem-input" rows="6" spellcheck="false" autocomplete="off"
+                <textarea id="upload-paste" class="pem-input" rows="4" spellcheck="false" autocomplete="off"
                           placeholder="-----BEGIN CERTIFICATE-----" value={(*pasted).clone()} oninput={on_paste}
                           aria-describedby="upload-paste-hint" />
                 <p class="hint" id="upload-paste-hint">{ "Certificates only: Certdesk never needs your private key." }</p>
@@ -253,10 +300,11 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
             </div>
             if !sources.list.is_empty() {
                 <ul class="file-list" aria-label="Files">
-                    for s in sources.list.iter() {
+                    for (i, s) in sources.list.iter().enumerate() {
                         <li key={s.key}>
                             <span class="file-name">{ s.name.clone() }</span>
                             <span class="muted">{ human_size(s.size) }</span>
+                            { file_summary(found.per_file.get(i)) }
                             <button type="button" class="btn-link" aria-label={format!("Remove {}", s.name)}
                                     onclick={let (sources, key) = (sources.clone(), s.key); Callback::from(move |_| sources.dispatch(SourceAction::Remove(key)))}>
                                 { "Remove" }

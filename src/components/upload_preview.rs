@@ -19,6 +19,8 @@ pub struct Found {
     pub duplicates: Vec<Option<(String, String)>>,
     /// (source, reason) for what could not be read.
     pub problems: Vec<(String, String)>,
+    /// Per chosen file: the certificates it gave, and whether parts were not read.
+    pub per_file: Vec<(usize, bool)>,
 }
 
 #[derive(Properties, PartialEq)]

@@ -72,6 +72,21 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
     let pasted = use_state(String::new);
     let paste_error = use_state(|| None::<String>);
     let verdict = use_state(|| None::<ServedVerdict>);
+    // Each Check brings the verdict into view (it is below the paste box).
+    let checks = use_state(|| 0u32);
+    let verdict_ref = use_node_ref();
+    {
+        let verdict_ref = verdict_ref.clone();
+        use_effect_with(*checks, move |n| {
+            if *n > 0
+                && let Some(el) = verdict_ref.cast::<web_sys::Element>()
+            {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     let footer = html! { <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> };
     let modal = |body: Html| {
         html! {
@@ -149,6 +164,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
                 },
             });
             verdict.set(Some(v));
+            checks.set(*checks + 1);
         })
     };
     let has_file = leaf.is_some();
@@ -208,7 +224,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
         </form>
     };
     let step4 = html! {
-        <>
+        <div ref={verdict_ref} class="verdict-anchor">
             if let Some(v) = &*verdict {
                 <VerifyVerdict verdict={v.clone()} />
             } else {
@@ -220,7 +236,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
                     if verdict.is_none() { { format!(" {}", k.summary) } }
                 </p>
             }
-        </>
+        </div>
     };
     modal(html! {
         <ol class="walkthrough">

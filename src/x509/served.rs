@@ -316,7 +316,7 @@ fn judge_chain(
         check(
             "In its validity period",
             Outcome::Pass,
-            format!("Valid until {}.", leaf.not_after()),
+            format!("Valid until {} UTC.", leaf.not_after()),
         )
     } else {
         check(
