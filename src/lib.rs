@@ -5,6 +5,7 @@
 //! ships that page's element contract (see README, "Embed") or, from Rust,
 //! calls [`mount`] with its own element.
 
+pub mod bench_api;
 pub mod components;
 pub mod platform;
 pub mod rules;

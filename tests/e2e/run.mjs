@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
+// CERTDESK_DIST: another build's folder (a session that must not touch dist/).
+const dist = process.env.CERTDESK_DIST ?? join(here, '..', '..', 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
   console.error('e2e: dist/index.html is missing: run `make build` first (make test-e2e does).');
   process.exit(1);
@@ -18,7 +19,7 @@ const files = readdirSync(here)
   .map((f) => join(here, f));
 
 const server = await serve(dist, 0);
-console.log(`e2e: serving dist/ on ${server.url}`);
+console.log(`e2e: serving ${dist} on ${server.url}`);
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
   env: { ...process.env, CERTDESK_URL: server.url },
