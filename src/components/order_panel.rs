@@ -135,10 +135,11 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
                 // After the errors render, take the user to the first one.
                 yew::platform::spawn_local(async move {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    // The first wrong field; else the list of the order's problems.
                     let first = body.cast::<web_sys::Element>().and_then(|b| {
-                        b.query_selector("[aria-invalid=true], .order-errors")
-                            .ok()
-                            .flatten()
+                        ["[aria-invalid=true]", ".order-errors"]
+                            .into_iter()
+                            .find_map(|selector| b.query_selector(selector).ok().flatten())
                     });
                     if let Some(el) = first.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
                         let _ = el.focus();

@@ -101,10 +101,15 @@ pub async fn wait_for(what: &str, condition: impl Fn() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
-/// Sets an input's value and sends a bubbling `input` event, as typing does.
+/// Sets an input's (or text area's) value and sends a bubbling `input` event, as typing does.
 pub fn type_text(el: &Element, value: &str) {
-    let input: &web_sys::HtmlInputElement = el.dyn_ref().unwrap();
-    input.set_value(value);
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else {
+        panic!("type_text: <{}> is not an input or a text area", el.tag_name());
+    }
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
