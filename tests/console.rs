@@ -27,7 +27,10 @@ async fn mount_console(key: &'static str) -> yew::AppHandle<certdesk::App> {
         ..Default::default()
     };
     let app = certdesk::mount(fresh_root("console"), options);
-    wait_for("the certificate table", || query("#panel-official .cert-table").is_some()).await;
+    wait_for("the certificate table", || {
+        query("#panel-official .cert-table").is_some()
+    })
+    .await;
     app
 }
 
@@ -38,10 +41,26 @@ async fn the_table_has_headers_and_associated_rows_under_their_original() {
         .iter()
         .map(|h| h.text_content().unwrap())
         .collect();
-    assert_eq!(headers, ["Certificate", "Bound domains", "Specification", "Status", "Validity", "Actions"]);
+    assert_eq!(
+        headers,
+        [
+            "Certificate",
+            "Bound domains",
+            "Specification",
+            "Status",
+            "Validity",
+            "Actions"
+        ]
+    );
     let ids = row_ids();
-    let pay = ids.iter().position(|id| id == "cas-9a0b31").expect("pay.example.com is listed");
-    assert_eq!(&ids[pay + 1..pay + 4], ["cas-9a0b32-1", "cas-9a0b32-2", "cas-9a0b32-3"]);
+    let pay = ids
+        .iter()
+        .position(|id| id == "cas-9a0b31")
+        .expect("pay.example.com is listed");
+    assert_eq!(
+        &ids[pay + 1..pay + 4],
+        ["cas-9a0b32-1", "cas-9a0b32-2", "cas-9a0b32-3"]
+    );
     let child = query("tr[data-id='cas-9a0b32-2']").unwrap();
     assert!(child.class_name().contains("row-associated"));
     assert!(child.text_content().unwrap().contains("Not Activated"));
@@ -56,7 +75,11 @@ async fn disabled_actions_say_why() {
     let renew = query("tr[data-id='cas-5e0f12'] button.action-renewal-purchase").unwrap();
     assert_eq!(attr(&renew, "aria-disabled"), "true");
     let reason = query(&format!("#{}", attr(&renew, "aria-describedby"))).unwrap();
-    assert!(reason.text_content().unwrap().contains("Multi-domain"), "{:?}", reason.text_content());
+    assert!(
+        reason.text_content().unwrap().contains("Multi-domain"),
+        "{:?}",
+        reason.text_content()
+    );
     // Expired official: renewal is gone, a purchase and the emergency steps are offered.
     let purchase = query("tr[data-id='cas-61aa90'] button.action-purchase").unwrap();
     assert!(!purchase.has_attribute("aria-disabled"));
@@ -65,7 +88,11 @@ async fn disabled_actions_say_why() {
     wait_for("the More menu", || query("#more-cas-61aa90").is_some()).await;
     let renew = query("#more-cas-61aa90 button.action-renewal-purchase").unwrap();
     let reason = query(&format!("#{}", attr(&renew, "aria-describedby"))).unwrap();
-    assert!(reason.text_content().unwrap().starts_with("Expired"), "{:?}", reason.text_content());
+    assert!(
+        reason.text_content().unwrap().starts_with("Expired"),
+        "{:?}",
+        reason.text_content()
+    );
     // Pending Expiration: allowed.
     let renew = query("tr[data-id='cas-7f3a21'] button.action-renewal-purchase").unwrap();
     assert!(!renew.has_attribute("aria-disabled"));
@@ -77,7 +104,11 @@ async fn search_and_status_filters_with_counts() {
     let app = mount_console("certdesk.test.filters").await;
     let chip = query_all("#panel-official .chip")
         .into_iter()
-        .find(|c| c.text_content().unwrap().starts_with("Pending Expiration ("))
+        .find(|c| {
+            c.text_content()
+                .unwrap()
+                .starts_with("Pending Expiration (")
+        })
         .expect("a Pending Expiration filter with its count");
     let count: usize = chip
         .text_content()
@@ -90,17 +121,27 @@ async fn search_and_status_filters_with_counts() {
     wait_for("filtered rows", || attr(&chip, "aria-pressed") == "true").await;
     let shown: Vec<_> = query_all("#panel-official tr.cert-row:not(.row-context)");
     assert_eq!(shown.len(), count);
-    assert!(shown.iter().all(|r| r.text_content().unwrap().contains("Pending Expiration")));
+    assert!(
+        shown
+            .iter()
+            .all(|r| r.text_content().unwrap().contains("Pending Expiration"))
+    );
 
     // Search narrows within the filter; "All" clears the filter.
-    let all = query_all("#panel-official .chip").into_iter().next().unwrap();
+    let all = query_all("#panel-official .chip")
+        .into_iter()
+        .next()
+        .unwrap();
     click(&all);
     let search = query("#search-official").unwrap();
     type_text(&search, "pay.example");
     wait_for("search results", || row_ids().len() == 4).await;
     assert_eq!(row_ids()[0], "cas-9a0b31");
     type_text(&search, "no-such-host.invalid");
-    wait_for("empty state", || query("#panel-official .empty-state").is_some()).await;
+    wait_for("empty state", || {
+        query("#panel-official .empty-state").is_some()
+    })
+    .await;
     assert!(text("#panel-official .empty-state").contains("No certificates match"));
     app.destroy();
 }
@@ -117,7 +158,10 @@ async fn cancelling_a_not_activated_certificate_returns_quota() {
         .find(|b| b.text_content().unwrap() == "Cancel certificate")
         .unwrap();
     click(&confirm);
-    wait_for("the quota back", || text("#quota-managed-service") == (before + 1).to_string()).await;
+    wait_for("the quota back", || {
+        text("#quota-managed-service") == (before + 1).to_string()
+    })
+    .await;
     assert!(text("tr[data-id='cas-3c4d56-2'] .col-status").contains("Cancelled"));
     assert!(query("#confirm-dialog").is_none());
     app.destroy();

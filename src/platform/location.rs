@@ -49,16 +49,24 @@ pub fn query_param(name: &str) -> Option<String> {
 /// adding a history entry; the hash is kept.
 pub fn set_query_param(name: &str, value: Option<&str>) {
     let location = gloo::utils::window().location();
-    let (Ok(search), Ok(hash), Ok(path)) = (location.search(), location.hash(), location.pathname()) else {
+    let (Ok(search), Ok(hash), Ok(path)) =
+        (location.search(), location.hash(), location.pathname())
+    else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     match value {
         Some(v) => params.set(name, v),
         None => params.delete(name),
     }
     let query: String = params.to_string().into();
-    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

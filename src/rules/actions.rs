@@ -82,7 +82,9 @@ pub fn available_actions(cert: &Certificate, today: NaiveDate) -> Vec<ActionStat
         .into_iter()
         .filter(|action| match action {
             CertAction::RenewalPurchase => cert.kind == CertificateKind::Official,
-            CertAction::Purchase => cert.kind == CertificateKind::Official && cert.association.is_none(),
+            CertAction::Purchase => {
+                cert.kind == CertificateKind::Official && cert.association.is_none()
+            }
             CertAction::EmergencySteps => status == CertificateStatus::Expired && !cert.pca,
             CertAction::Update => cert.kind == CertificateKind::Uploaded && !cert.pca,
             CertAction::ReissueAndSync => cert.kind == CertificateKind::Uploaded && cert.pca,

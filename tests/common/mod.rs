@@ -108,7 +108,10 @@ pub fn type_text(el: &Element, value: &str) {
     } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         area.set_value(value);
     } else {
-        panic!("type_text: <{}> is not an input or a text area", el.tag_name());
+        panic!(
+            "type_text: <{}> is not an input or a text area",
+            el.tag_name()
+        );
     }
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);

@@ -137,12 +137,26 @@ fn manual_csr_certificates_are_not_deployed_from_the_console() {
 fn expired_certificates_offer_purchase_and_the_emergency_steps() {
     use CertAction::*;
     let cert = official("2024-10-01", "2025-09-30");
-    assert!(allowed(&cert, "2025-10-05", RenewalPurchase).unwrap_err().starts_with("Expired"));
+    assert!(
+        allowed(&cert, "2025-10-05", RenewalPurchase)
+            .unwrap_err()
+            .starts_with("Expired")
+    );
     assert_eq!(allowed(&cert, "2025-10-05", Purchase), Ok(()));
     assert_eq!(allowed(&cert, "2025-10-05", EmergencySteps), Ok(()));
     // In date: no emergency; a purchase is still possible (a specification change).
-    assert_eq!(allowed(&cert, "2025-09-10", EmergencySteps), Err("not listed".into()));
+    assert_eq!(
+        allowed(&cert, "2025-09-10", EmergencySteps),
+        Err("not listed".into())
+    );
     assert_eq!(allowed(&cert, "2025-09-10", Purchase), Ok(()));
-    let pending = Certificate { state: LifecycleState::PendingApplication, ..cert };
-    assert!(allowed(&pending, "2025-09-10", Purchase).unwrap_err().contains("still open"));
+    let pending = Certificate {
+        state: LifecycleState::PendingApplication,
+        ..cert
+    };
+    assert!(
+        allowed(&pending, "2025-09-10", Purchase)
+            .unwrap_err()
+            .contains("still open")
+    );
 }
