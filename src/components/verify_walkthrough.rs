@@ -232,7 +232,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
             }
             if let Some(k) = kept {
                 <p class="verified-on" id="verify-kept">
-                    { format!("Verified on {}: {}", k.on, if k.passed { "the new certificate is deployed." } else { "not deployed yet." }) }
+                    { format!("Verified on {}: {}", k.on, if k.passed { "the new certificate is deployed." } else { "the site does not serve the new certificate yet." }) }
                     if verdict.is_none() { { format!(" {}", k.summary) } }
                 </p>
             }

@@ -88,7 +88,7 @@ impl Cause {
     pub fn fix(self) -> &'static str {
         match self {
             Self::OldFile => {
-                "Confirm the correct certificate file is deployed: put the newly issued certificate file (Download) and its private key on the server in place of the original ones."
+                "Confirm the correct certificate file is deployed: put the newly issued certificate file and its private key on the server in place of the original ones."
             }
             Self::NotReloaded => {
                 "After replacing the files, restart or reload the web service so it reads them: nginx -s reload, systemctl reload apache2 (or httpd), restart Tomcat, or re-select the certificate in the IIS site binding."
@@ -100,7 +100,7 @@ impl Cause {
                 "If visitors reach the site through a Content Delivery Network (CDN), Web Application Firewall (WAF), Global Accelerator (GA) or Server Load Balancer (SLB), update the certificate in that product's console too: it serves its own copy."
             }
             Self::IncompleteChain => {
-                "Deploy the full chain: the server certificate followed by every intermediate certificate. The file kept here has them in order (Download); use it as Nginx ssl_certificate or Apache SSLCertificateFile (2.4.8+), or add the intermediate as SSLCertificateChainFile."
+                "Deploy the full chain: the server certificate followed by every intermediate certificate. The file your CA issued (or Download here, when Certdesk keeps it) has them in order; use it as Nginx ssl_certificate or Apache SSLCertificateFile (2.4.8+), or add the intermediate as SSLCertificateChainFile."
             }
             Self::OtherSite => {
                 "Check that the server block for this host name (Nginx server_name, Apache ServerName in its VirtualHost, the IIS binding with Server Name Indication) uses the new certificate, that the command was run with -servername, and that the domain's DNS points to the server or service that holds the new certificate."

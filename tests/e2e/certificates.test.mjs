@@ -52,6 +52,7 @@ function makeFixtures() {
   const read = (n) => readFileSync(file(`${n}.pem`), 'utf8');
   writeFileSync(file('chain.pem'), read('new') + read('inter') + read('root'));
   writeFileSync(file('xss-chain.pem'), read('xss') + read('inter'));
+  openssl('crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER', '-out', 'chain.p7b');
   // Bad files.
   writeFileSync(file('random.bin'), randomBytes(700));
   writeFileSync(file('server.key'), readFileSync(file('new.key')));
@@ -118,8 +119,8 @@ test('upload a real chain: previewed, then listed on the Uploaded tab with its r
   const row = rowFor(page, 'shop.example.com');
   assert.match(await row.getAttribute('data-id'), /^up-[0-9a-f]{12}$/);
   assert.ok((await row.textContent()).includes(expires), 'the row shows the real expiry date');
-  // The same file again: already listed, nothing to add.
-  await uploadFiles(page, ['chain.pem']);
+  // The same chain again, as a DER .p7b bundle: already listed, nothing to add.
+  await uploadFiles(page, ['chain.p7b']);
   await page.waitForSelector('#upload-dialog .upload-duplicate');
   assert.ok(await page.isDisabled('#upload-add'));
   await screenshot(page, 'upload-duplicate');
@@ -272,6 +273,16 @@ test('the verification walkthrough: the right chain, the old certificate, a chai
   assert.match(verdict, /matches the new certificate's/);
   await page.keyboard.press('Escape');
   await page.waitForSelector('#verify-walkthrough', { state: 'detached' });
+
+  // A certificate without its file: the expiry-date-only check.
+  await openVerify(page, 'media.example.com');
+  assert.match(await page.textContent('#verify-walkthrough .no-file'), /not kept in this browser/);
+  const expiry = (await page.textContent('#verify-walkthrough .expected-facts dd')).trim();
+  verdict = await verdictFor(page, expiry);
+  assert.match(verdict, /matches the new certificate's/);
+  verdict = await verdictFor(page, '2020-01-01');
+  assert.match(verdict, /older certificate/);
+  await screenshot(page, 'verify-date-only');
   assert.deepEqual(page.errors, []);
 });
 
