@@ -149,6 +149,24 @@ test('bad files: each one listed with its reason, nothing added', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('a file dropped on the dialog is read like a chosen one', async () => {
+  const page = await uploadedTab();
+  await page.click('#upload-certificate');
+  await page.waitForSelector('#upload-dialog');
+  const drop = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped-chain.pem', { type: 'application/x-pem-file' }));
+    return data;
+  }, fx.read('old') + fx.read('inter'));
+  await page.dispatchEvent('#upload-dialog .drop-zone', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('#upload-dialog .drop-zone', 'drop', { dataTransfer: drop });
+  await page.waitForSelector('#upload-dialog .upload-item');
+  assert.match(await page.textContent('#upload-dialog .file-list'), /dropped-chain\.pem.*2 certificates/);
+  assert.ok((await page.textContent('#upload-dialog .upload-item')).includes(enddate(file('old.pem'))));
+  await page.keyboard.press('Escape');
+  assert.deepEqual(page.errors, []);
+});
+
 test('the keyboard alone through the upload dialog', async () => {
   const page = await uploadedTab();
   const before = await page.locator('#panel-uploaded tr.cert-row').count();
