@@ -15,7 +15,7 @@ use super::upload_preview::{Found, UploadPreview};
 use crate::platform::download::human_size;
 use crate::store::Action;
 use crate::x509::{
-    Item, MAX_INPUT_BYTES, duplicate_of, file_fingerprints, plan_upload, read_input,
+    MAX_INPUT_BYTES, SourceRead, duplicate_of, file_fingerprints, plan_upload, read_sources,
 };
 
 #[derive(Properties, PartialEq)]
@@ -96,69 +96,14 @@ fn add_files(files: Option<web_sys::FileList>, sources: UseReducerHandle<Sources
     }
 }
 
-/// Everything read: certificates in order, (source, reason) for the rest,
-/// and for each file how many certificates it gave and whether it had problems.
-struct ReadAll {
-    certs: Vec<crate::x509::Certificate>,
-    problems: Vec<(String, String)>,
-    per_file: Vec<(usize, bool)>,
-}
-
-fn read_one(name: &str, bytes: &Result<Vec<u8>, String>, out: &mut ReadAll) -> (usize, bool) {
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            out.problems.push((name.to_string(), e.clone()));
-            return (0, true);
-        }
-    };
-    let read = read_input(bytes);
-    let mut problems = read.problems.len();
-    out.problems.extend(
-        read.problems
-            .into_iter()
-            .map(|p| (name.to_string(), p.message)),
-    );
-    let mut certs = 0;
-    for item in read.items {
-        match item {
-            Item::Certificate(c) => {
-                certs += 1;
-                out.certs.push(c);
-            }
-            Item::Csr(_) => {
-                problems += 1;
-                out.problems.push((name.to_string(), "This is a certificate signing request (CSR), not a certificate: upload the certificate the CA issued for it.".into()));
-            }
-        }
-    }
-    (certs, problems > 0)
-}
-
-fn read_all(pasted: &str, sources: &[Source]) -> ReadAll {
-    let mut out = ReadAll {
-        certs: Vec::new(),
-        problems: Vec::new(),
-        per_file: Vec::new(),
-    };
-    if !pasted.trim().is_empty() {
-        read_one("Pasted text", &Ok(pasted.as_bytes().to_vec()), &mut out);
-    }
-    for s in sources {
-        let summary = read_one(&s.name, &s.bytes, &mut out);
-        out.per_file.push(summary);
-    }
-    out
-}
-
-fn file_summary(summary: Option<&(usize, bool)>) -> Html {
-    match summary {
+fn file_summary(summary: Option<&SourceRead>) -> Html {
+    match summary.map(|s| (s.certificates, s.problems)) {
         None => html! {},
         Some((0, _)) => html! { <span class="file-bad">{ "nothing read: see Not added" }</span> },
         Some((n, problems)) => html! {
             <span class="file-ok">
-                { format!("{n} certificate{}", if *n == 1 { "" } else { "s" }) }
-                if *problems { { ", and parts not read" } }
+                { format!("{n} certificate{}", if n == 1 { "" } else { "s" }) }
+                if problems { { ", and parts not read" } }
             </span>
         },
     }
@@ -181,12 +126,20 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
         use_memo(
             ((*pasted).clone(), sources.list.clone(), today, app.rev),
             move |(pasted, list, today, _)| {
-                let ReadAll {
-                    certs,
-                    problems,
-                    per_file,
-                } = read_all(pasted, list);
-                let plan = plan_upload(&certs, today.and_hms_opt(12, 0, 0).unwrap_or_default());
+                // The pasted text first (when there is some), then each file.
+                let pasted =
+                    (!pasted.trim().is_empty()).then_some(("Pasted text", Ok(pasted.as_bytes())));
+                let files = list
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.bytes.as_deref().map_err(String::as_str)));
+                let mut read = read_sources(pasted.into_iter().chain(files));
+                if pasted.is_some() {
+                    read.per_source.remove(0);
+                }
+                let plan = plan_upload(
+                    &read.certificates,
+                    today.and_hms_opt(12, 0, 0).unwrap_or_default(),
+                );
                 let duplicates = plan
                     .candidates
                     .iter()
@@ -198,8 +151,8 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
                 Found {
                     plan,
                     duplicates,
-                    problems,
-                    per_file,
+                    problems: read.problems,
+                    per_file: read.per_source,
                 }
             },
         )

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::chain_problems::ChainProblems;
 use crate::rules::status_at;
-use crate::x509::{UploadCandidate, UploadPlan};
+use crate::x509::{SourceRead, UploadCandidate, UploadPlan};
 
 /// The upload dialog's reading of everything given.
 #[derive(PartialEq)]
@@ -20,7 +20,7 @@ pub struct Found {
     /// (source, reason) for what could not be read.
     pub problems: Vec<(String, String)>,
     /// Per chosen file: the certificates it gave, and whether parts were not read.
-    pub per_file: Vec<(usize, bool)>,
+    pub per_file: Vec<SourceRead>,
 }
 
 #[derive(Properties, PartialEq)]

@@ -100,10 +100,12 @@ mod pkcs7;
 mod problems;
 mod record;
 mod served;
+mod served_causes;
 mod served_input;
 mod signature;
 mod text;
 mod time;
+mod upload_input;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -135,8 +137,10 @@ pub use record::{
     RefusedCertificate, UploadCandidate, UploadPlan, brand_of, duplicate_of, file_fingerprints,
     issuer_name, label, plan_upload, record_for, record_id, validation_type,
 };
-pub use served::{Cause, Check, Expected, Outcome, Previous, ServedVerdict, judge};
+pub use served::{Check, Expected, Outcome, Previous, ServedVerdict, judge};
+pub use served_causes::Cause;
 pub use served_input::{Served, parse_date, read_served};
 pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};
 pub use time::{Validity, ValidityState};
+pub use upload_input::{SourceRead, UploadInput, read_sources};

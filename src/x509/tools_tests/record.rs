@@ -173,3 +173,27 @@ fn markup_in_a_subject_stays_text_in_the_record() {
     assert_eq!(r.name, "<img src=x onerror=alert(1)>");
     assert_eq!(r.domains, ["xss.example.com"]);
 }
+
+#[test]
+fn sources_are_read_in_order_with_their_problems_named() {
+    let f = fixtures();
+    let chain = format!("{}{}", f.new_leaf, f.inter);
+    let csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIBAA==\n-----END CERTIFICATE REQUEST-----\n";
+    let mixed = format!("{}{csr}", f.root);
+    let input = crate::x509::read_sources([
+        ("Pasted text", Ok(chain.as_bytes())),
+        ("big.pem", Err("It is 2.1 MB")),
+        ("empty.crt", Ok(&b""[..])),
+        ("mixed.pem", Ok(mixed.as_bytes())),
+    ]);
+    assert_eq!(input.certificates.len(), 3);
+    let counts: Vec<(usize, bool)> = input
+        .per_source
+        .iter()
+        .map(|s| (s.certificates, s.problems))
+        .collect();
+    assert_eq!(counts, [(2, false), (0, true), (0, true), (1, true)]);
+    let sources: Vec<&str> = input.problems.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(sources, ["big.pem", "empty.crt", "mixed.pem"]);
+    assert!(input.problems[1].1.starts_with("Empty input"));
+}
