@@ -43,6 +43,7 @@ test-e2e: build
 bench: build
 	cargo bench --bench rules
 	node tests/e2e/bench.mjs
+	node tests/e2e/bench-x509.mjs
 
 clean:
 	cargo clean

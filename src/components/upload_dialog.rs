@@ -5,14 +5,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::context::use_app;
 use super::modal::Modal;
 use super::upload_preview::{Found, UploadPreview};
-use crate::platform::download::human_size;
+use crate::platform::download::{human_size, read_file_bytes};
 use crate::store::Action;
 use crate::x509::{
     MAX_INPUT_BYTES, SourceRead, duplicate_of, file_fingerprints, plan_upload, read_sources,
@@ -66,7 +65,6 @@ impl Reducible for Sources {
 }
 
 /// Reads a file's bytes (refused unread when over the size any chain has).
-/// (File reading belongs in `platform::download`; it lives here until it moves.)
 async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     if file.size() > MAX_INPUT_BYTES as f64 {
         return Err(format!(
@@ -75,13 +73,7 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
             human_size(MAX_INPUT_BYTES as f64)
         ));
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "The browser could not read it: choose the file again.".to_string())?;
-    let buffer: js_sys::ArrayBuffer = buffer
-        .dyn_into()
-        .map_err(|_| "The browser could not read it: choose the file again.".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    read_file_bytes(file).await
 }
 
 fn add_files(files: Option<web_sys::FileList>, sources: UseReducerHandle<Sources>) {

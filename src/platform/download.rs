@@ -99,6 +99,21 @@ pub async fn read_file_text(file: web_sys::File, max_bytes: u64) -> Result<Strin
         .ok_or_else(|| format!("\"{name}\" could not be read as text. Choose the file again."))
 }
 
+/// The bytes of a file the user chose or dropped (the caller checks the size first).
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let unreadable = || {
+        format!(
+            "The browser could not read \"{}\": choose the file again.",
+            file.name()
+        )
+    };
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| unreadable())?;
+    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| unreadable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::human_size;

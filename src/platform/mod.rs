@@ -1,5 +1,6 @@
 //! The only module that touches the browser: clock, storage, WebCrypto, downloads, events.
 
+pub mod clipboard;
 pub mod clock;
 pub mod crypto;
 pub mod download;

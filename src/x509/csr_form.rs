@@ -42,13 +42,8 @@ const MAX_NAME_CHARS: usize = 64;
 /// Why SM2 is offered but refused.
 pub const SM2_REFUSAL: &str = "Browsers cannot make SM2 keys (WebCrypto has no SM2). Choose ECDSA or RSA here, or make the SM2 key and CSR with a tool that supports it (such as Tongsuo or GmSSL) and paste the CSR in Manual Entry.";
 
-/// The names typed in a text area: one per line, or separated by commas or spaces.
-pub fn split_names(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
+/// The names typed in a text area (one definition, shared with the order forms).
+pub use crate::rules::domain::split_names;
 
 /// Checks every field; a request only when all are right.
 pub fn csr_request(
