@@ -51,14 +51,11 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
     // Expiry from 400 days ago to 400 days ahead of today.
     let not_after = today + Days::new(rng.below(800) as u64) - Days::new(400);
     let not_before = not_after - Days::new(365);
+    let kind = rng.pick(&CertificateKind::ALL);
+    let key_algorithm = rng.pick(&KeyAlgorithm::ALL);
     let cert = Certificate {
-        id: format!("cas-{i}"),
         name: format!("cert {i}"),
-        kind: rng.pick(&CertificateKind::ALL),
         pca: i.is_multiple_of(13),
-        spec,
-        key_algorithm: rng.pick(&KeyAlgorithm::ALL),
-        domains: domains.clone(),
         state: rng.pick(&[
             LifecycleState::Issued,
             LifecycleState::Issued,
@@ -77,17 +74,13 @@ fn request(rng: &mut Lcg, today: NaiveDate, i: usize) -> OrderRequest {
             phone: "+86 138 0013 8000".into(),
         },
         csr_mode: Some(CsrMode::Automatic),
-        association: None,
-        applied_on: None,
-        failure_reason: None,
-        pem: None,
-        issuer: None,
-        verified: None,
-        note: None,
-        csr: None,
-        applied_at_ms: None,
-        resources: Vec::new(),
-        deployments: Vec::new(),
+        ..Certificate::new(
+            format!("cas-{i}"),
+            kind,
+            spec,
+            key_algorithm,
+            domains.clone(),
+        )
     };
     let mut req = match i % 10 {
         0 => OrderRequest::new_purchase(spec, domains),

@@ -266,6 +266,55 @@ pub struct DeploymentTask {
     pub status: TaskStatus,
 }
 
+impl Certificate {
+    /// A record with what every certificate has. Everything else starts
+    /// empty (no dates, order, file, contact or cloud resources), the state is
+    /// Pending Application, the name is the first domain, and the verification
+    /// method the usual one for the validation type.
+    pub fn new(
+        id: impl Into<String>,
+        kind: CertificateKind,
+        spec: Specification,
+        key_algorithm: KeyAlgorithm,
+        domains: Vec<String>,
+    ) -> Self {
+        let id = id.into();
+        Certificate {
+            name: domains.first().cloned().unwrap_or_else(|| id.clone()),
+            id,
+            kind,
+            pca: false,
+            spec,
+            key_algorithm,
+            domains,
+            state: LifecycleState::PendingApplication,
+            not_before: None,
+            not_after: None,
+            term_start: None,
+            term_end: None,
+            verification: match spec.validation {
+                ValidationType::Dv => VerificationMethod::ManualDns,
+                ValidationType::Ov | ValidationType::Ev => VerificationMethod::CaContact,
+            },
+            dns_in_same_account: false,
+            validation_free: false,
+            contact: Contact::default(),
+            csr_mode: None,
+            association: None,
+            applied_on: None,
+            failure_reason: None,
+            pem: None,
+            issuer: None,
+            verified: None,
+            note: None,
+            csr: None,
+            applied_at_ms: None,
+            resources: Vec::new(),
+            deployments: Vec::new(),
+        }
+    }
+}
+
 /// The result of the verification walkthrough: "Verified on ...".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationRecord {

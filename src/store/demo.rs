@@ -44,43 +44,21 @@ pub(super) fn record(
     key: KeyAlgorithm,
     domains: &[&str],
 ) -> Certificate {
-    let verification = match (spec.validation, spec.domain_type) {
-        (Ov | Ev, _) => VerificationMethod::CaContact,
-        _ => VerificationMethod::ManualDns,
-    };
     Certificate {
-        id: id.to_string(),
-        name: domains.first().copied().unwrap_or(id).to_string(),
-        kind,
-        pca: false,
-        spec,
-        key_algorithm: key,
-        domains: domains.iter().map(|d| d.to_string()).collect(),
         state: Issued,
-        not_before: None,
-        not_after: None,
-        term_start: None,
-        term_end: None,
-        verification,
-        dns_in_same_account: false,
-        validation_free: false,
         contact: Contact {
             name: "Alex Chen".into(),
             email: "alex.chen@example.com".into(),
             phone: "+1 415 555 0134".into(),
         },
         csr_mode: Some(CsrMode::Automatic),
-        association: None,
-        applied_on: None,
-        failure_reason: None,
-        pem: None,
-        issuer: None,
-        verified: None,
-        note: None,
-        csr: None,
-        applied_at_ms: None,
-        resources: Vec::new(),
-        deployments: Vec::new(),
+        ..Certificate::new(
+            id,
+            kind,
+            spec,
+            key,
+            domains.iter().map(|d| d.to_string()).collect(),
+        )
     }
 }
 

@@ -20,9 +20,8 @@ export async function launch() {
   });
 }
 
-/** A fresh page (own storage) at 1280x800 that fails the test on any page error. */
-export async function openPage(browser, path = '/', { width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+/** A page of `context` on the app that records page errors (every test asserts none). */
+export async function openIn(context, path = '/') {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(String(err)));
@@ -32,6 +31,12 @@ export async function openPage(browser, path = '/', { width = 1280, height = 800
   await page.goto(BASE_URL + path);
   await page.waitForSelector('[role=tablist]');
   return page;
+}
+
+/** A fresh page (own storage) at 1280x800 that records page errors. */
+export async function openPage(browser, path = '/', { width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  return openIn(context, path);
 }
 
 export async function screenshot(page, name) {

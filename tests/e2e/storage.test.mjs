@@ -3,7 +3,7 @@
 // full says so and keeps the change in the tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, screenshot } from './browser.mjs';
+import { launch, openIn, openPage, screenshot } from './browser.mjs';
 
 const KEY = 'certdesk.inventory';
 const ID = 'cas-3c4d56-2'; // the demo's Not Activated certificate
@@ -15,19 +15,6 @@ after(async () => { await browser?.close(); });
 const statusOf = (page, id) => page.textContent(`tr[data-id="${id}"] .col-status .status`);
 const quotaMs = async (page) => Number(await page.textContent('#quota-managed-service'));
 const saved = (page) => page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
-
-/** A page of `context` on the app, recording page errors as `openPage` does. */
-async function openIn(context, path = '/') {
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (err) => page.errors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') page.errors.push(msg.text());
-  });
-  await page.goto(BASE_URL + path);
-  await page.waitForSelector('[role=tablist]');
-  return page;
-}
 
 async function cancelInUi(page, id) {
   await page.click(`tr[data-id="${id}"] button.action-cancel`);

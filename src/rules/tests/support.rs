@@ -32,34 +32,20 @@ pub fn contact() -> Contact {
 /// An issued Official DV single-domain certificate.
 pub fn official(not_before: &str, not_after: &str) -> Certificate {
     Certificate {
-        id: "cas-1".into(),
         name: "www".into(),
-        kind: CertificateKind::Official,
-        pca: false,
-        spec: dv_single(),
-        key_algorithm: KeyAlgorithm::Rsa2048,
-        domains: vec!["www.example.com".into()],
         state: LifecycleState::Issued,
         not_before: Some(d(not_before)),
         not_after: Some(d(not_after)),
-        term_start: None,
-        term_end: None,
         verification: VerificationMethod::ManualDns,
-        dns_in_same_account: false,
-        validation_free: false,
         contact: contact(),
         csr_mode: Some(CsrMode::Automatic),
-        association: None,
-        applied_on: None,
-        failure_reason: None,
-        pem: None,
-        issuer: None,
-        verified: None,
-        note: None,
-        csr: None,
-        applied_at_ms: None,
-        resources: Vec::new(),
-        deployments: Vec::new(),
+        ..Certificate::new(
+            "cas-1",
+            CertificateKind::Official,
+            dv_single(),
+            KeyAlgorithm::Rsa2048,
+            vec!["www.example.com".into()],
+        )
     }
 }
 

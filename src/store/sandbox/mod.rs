@@ -69,6 +69,12 @@ pub trait CertificateBackend {
     ) -> Result<Inventory, String>;
 }
 
+fn index_of(inventory: &Inventory, id: &str) -> Result<usize, String> {
+    inventory
+        .position(id)
+        .ok_or_else(|| format!("Certificate {id} is no longer in the inventory"))
+}
+
 /// The local sandbox: no network, no money, nothing trusted by browsers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Sandbox;
@@ -91,9 +97,7 @@ impl CertificateBackend for Sandbox {
         today: NaiveDate,
         now_ms: i64,
     ) -> Result<Inventory, String> {
-        let index = inventory
-            .position(id)
-            .ok_or_else(|| format!("Certificate {id} is no longer in the inventory"))?;
+        let index = index_of(inventory, id)?;
         let cert = &inventory.certificates[index];
         if !matches!(
             cert.state,
@@ -125,9 +129,7 @@ impl CertificateBackend for Sandbox {
         id: &str,
         today: NaiveDate,
     ) -> Result<Inventory, String> {
-        let index = inventory
-            .position(id)
-            .ok_or_else(|| format!("Certificate {id} is no longer in the inventory"))?;
+        let index = index_of(inventory, id)?;
         let cert = &inventory.certificates[index];
         if !cert.pca {
             return Err(format!("{} is not a PCA certificate", cert.name));

@@ -74,52 +74,37 @@ pub(super) fn submit_order(
             of: planned.of,
             renewal: request.kind == OrderKind::Renewal,
         });
-        created.push(Certificate {
+        let mut cert = Certificate::new(
             id,
-            name: name.clone(),
-            kind: match &request.original {
+            match &request.original {
                 Some(_) => planned.kind,
                 None => CertificateKind::Official,
             },
-            pca: false,
-            spec: plan.spec,
+            plan.spec,
             key_algorithm,
-            domains: plan.domains.clone(),
-            state: planned.status,
-            not_before: None,
-            not_after: None,
-            term_start: None,
-            term_end: None,
-            verification: plan.verification.unwrap_or(
-                request
-                    .original
-                    .as_ref()
-                    .map_or(crate::rules::VerificationMethod::ManualDns, |o| {
-                        o.verification
-                    }),
-            ),
-            dns_in_same_account: request.dns_in_same_account,
-            validation_free: request.validation_free,
-            contact: request.contact.clone(),
-            csr_mode: Some(request.csr_mode),
-            association,
-            applied_on: None,
-            failure_reason: None,
-            pem: None,
-            issuer: None,
-            verified: None,
-            note: None,
-            // The CSR made or pasted in the panel goes with the first certificate;
-            // the Managed Service makes its own for the later ones.
-            csr: if planned.position == 1 && request.csr_mode != CsrMode::OriginalKey {
-                csr_pem.clone()
-            } else {
-                None
-            },
-            applied_at_ms: None,
-            resources: Vec::new(),
-            deployments: Vec::new(),
-        });
+            plan.domains.clone(),
+        );
+        cert.name = name.clone();
+        cert.state = planned.status;
+        cert.verification = plan.verification.unwrap_or(
+            request
+                .original
+                .as_ref()
+                .map_or(crate::rules::VerificationMethod::ManualDns, |o| {
+                    o.verification
+                }),
+        );
+        cert.dns_in_same_account = request.dns_in_same_account;
+        cert.validation_free = request.validation_free;
+        cert.contact = request.contact.clone();
+        cert.csr_mode = Some(request.csr_mode);
+        cert.association = association;
+        // The CSR made or pasted in the panel goes with the first certificate;
+        // the Managed Service makes its own for the later ones.
+        if planned.position == 1 && request.csr_mode != CsrMode::OriginalKey {
+            cert.csr = csr_pem.clone();
+        }
+        created.push(cert);
     }
     if created
         .first()

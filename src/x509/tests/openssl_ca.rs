@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::fixtures::{Chain, openssl, read, write};
 
-pub(super) const CA_CONFIG: &str = "[ ca ]
+pub(in crate::x509) const CA_CONFIG: &str = "[ ca ]
 default_ca = CA_default
 [ CA_default ]
 dir = .

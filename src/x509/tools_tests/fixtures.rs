@@ -3,7 +3,6 @@
 //! fixed dates around 2026-11-23, the day the tests call "now".
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -20,19 +19,9 @@ pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
-pub(super) fn openssl(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl runs");
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
+// The openssl runner and CA configuration are the X.509 tests' own.
+pub(super) use crate::x509::tests::fixtures::openssl;
+use crate::x509::tests::openssl_ca::CA_CONFIG;
 
 pub(super) fn unique(prefix: &str) -> String {
     static COUNT: AtomicUsize = AtomicUsize::new(0);
@@ -56,25 +45,6 @@ pub(super) fn certs(pem: &str) -> Vec<Certificate> {
 pub(super) fn cert(pem: &str) -> Certificate {
     certs(pem).remove(0)
 }
-
-const CA_CONFIG: &str = "[ ca ]
-default_ca = CA_default
-[ CA_default ]
-dir = .
-database = ./index.txt
-new_certs_dir = ./newcerts
-serial = ./serial
-default_md = sha256
-policy = policy_any
-preserve = yes
-copy_extensions = none
-unique_subject = no
-email_in_dn = no
-[ policy_any ]
-countryName = optional
-organizationName = optional
-commonName = supplied
-";
 
 const CA_EXT: &str = "basicConstraints = critical, CA:true
 keyUsage = critical, keyCertSign, cRLSign
