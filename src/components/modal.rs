@@ -41,6 +41,26 @@ pub fn Modal(props: &ModalProps) -> Html {
     let dialog = use_node_ref();
     // Focus the first field (or the dialog) on open; give focus back on close.
     {
+        // Escape closes the dialog wherever the focus is (a button that just
+        // disappeared leaves it on the page body). A popover inside stops the
+        // event first, so Escape closes the innermost thing.
+        let on_close = props.on_close.clone();
+        use_effect_with((), move |_| {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener = gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>()
+                    && e.key() == "Escape"
+                    && !e.default_prevented()
+                {
+                    e.prevent_default();
+                    on_close.emit(());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
             let previous = gloo::utils::document()
@@ -62,33 +82,30 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         });
     }
+    // Tab and Shift+Tab wrap around inside the dialog.
     let onkeydown = {
         let dialog = dialog.clone();
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Escape" => {
-                e.stop_propagation();
-                on_close.emit(());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Tab" {
+                return;
             }
-            "Tab" => {
-                let Some(root) = dialog.cast::<Element>() else {
-                    return;
-                };
-                let items = focusables(&root);
-                let (Some(first), Some(last)) = (items.first(), items.last()) else {
-                    return;
-                };
-                let active = gloo::utils::document().active_element();
-                let at = |el: &HtmlElement| active.as_ref() == Some(el.unchecked_ref::<Element>());
-                if e.shift_key() && at(first) {
-                    e.prevent_default();
-                    let _ = last.focus();
-                } else if !e.shift_key() && at(last) {
-                    e.prevent_default();
-                    let _ = first.focus();
-                }
+            let Some(root) = dialog.cast::<Element>() else {
+                return;
+            };
+            let items = focusables(&root);
+            let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                return;
+            };
+            let active = gloo::utils::document().active_element();
+            let at = |el: &HtmlElement| active.as_ref() == Some(el.unchecked_ref::<Element>());
+            let outside = active.as_ref().is_none_or(|a| !root.contains(Some(a)));
+            if outside || (!e.shift_key() && at(last)) {
+                e.prevent_default();
+                let _ = first.focus();
+            } else if e.shift_key() && at(first) {
+                e.prevent_default();
+                let _ = last.focus();
             }
-            _ => {}
         })
     };
     let on_backdrop = props.on_close.reform(|_: MouseEvent| ());

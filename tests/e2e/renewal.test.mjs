@@ -208,3 +208,56 @@ test('an expired certificate offers the emergency steps and a DV purchase', asyn
   assert.equal(await page.isChecked('#verification-manual-dns'), true);
   assert.deepEqual(page.errors, []);
 });
+
+test('a CSR made with Create CSR is accepted by Manual Entry and ordered', async () => {
+  const page = await openPage(browser, '/?as_of=2025-09-10');
+  await page.click('#create-csr');
+  await page.fill('#csr-tool-names', 'shop.example.com');
+  await page.selectOption('#csr-tool-algorithm', 'rsa-2048');
+  await page.click('#csr-tool button[type=submit]');
+  await page.waitForSelector('#csr-tool-result-csr', { timeout: 20_000 });
+  const csr = await page.inputValue('#csr-tool-result-csr');
+  assert.match(csr, /^-----BEGIN CERTIFICATE REQUEST-----/);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#csr-tool', { state: 'detached' });
+
+  await page.click('tr[data-id="cas-7f3a21"] button.action-renewal-purchase');
+  await page.click('label[for="csr-mode-manual"]');
+  await page.fill('#manual-csr', csr);
+  await page.waitForSelector('.manual-csr .field-ok');
+  assert.match(await page.textContent('.manual-csr .field-ok'), /CSR accepted: RSA 2048 for shop\.example\.com, signature valid/);
+  assert.match(await page.textContent('#order-panel .preview'), /cannot be deployed to cloud products/);
+  await page.click('#order-submit');
+  await page.waitForSelector('#order-placed');
+  await page.click('#order-panel .modal-foot >> text=Done');
+  // The CSR goes with the first new certificate: the sandbox CA issues it with that CSR's key.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('certdesk.inventory')).data.certificates.find((c) => c.id === 'cas-2001-1'));
+  assert.equal(stored.csr.trim(), csr.trim());
+  assert.equal(stored.csr_mode, 'Manual');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the keyboard alone: open the renewal panel, choose 2 years, place the order', async () => {
+  const page = await openPage(browser, '/?as_of=2025-09-10');
+  await page.focus('#search-official');
+  await page.keyboard.type('shop.example.com');
+  await page.waitForFunction(() => document.querySelectorAll('#panel-official tr.cert-row').length <= 2);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
+  for (let i = 0; i < 20 && (await focused()) !== 'Renewal purchase shop.example.com'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#order-panel');
+  // Focus is inside the panel; Tab moves to the 1 Year radio, arrows pick 2 Years.
+  for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== 'period'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#period-2').checked);
+  await page.waitForFunction(() => document.querySelectorAll('#preview-certificates li').length === 2);
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'order-submit'; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'order-submit', 'Tab reaches the order button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#order-placed', { timeout: 20_000 });
+  await screenshot(page, 'renewal-keyboard');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#order-panel', { state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Renewal purchase shop.example.com', 'focus returns to the button');
+  assert.deepEqual(page.errors, []);
+});
