@@ -48,15 +48,20 @@ pub fn Modal(props: &ModalProps) -> Html {
         use_effect_with((), move |_| {
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
-            let listener = gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
-                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>()
-                    && e.key() == "Escape"
-                    && !e.default_prevented()
-                {
-                    e.prevent_default();
-                    on_close.emit(());
-                }
-            });
+            let listener = gloo::events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>()
+                        && e.key() == "Escape"
+                        && !e.default_prevented()
+                    {
+                        e.prevent_default();
+                        on_close.emit(());
+                    }
+                },
+            );
             move || drop(listener)
         });
     }

@@ -15,6 +15,7 @@ pub mod persist;
 pub mod route;
 pub mod sandbox;
 pub mod state;
+mod state_ops;
 pub mod validation;
 pub mod view;
 
