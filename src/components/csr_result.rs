@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::platform::download::download;
+use crate::platform::download::{download, file_stem};
 use crate::rules::model::KeyAlgorithm;
 
 /// A CSR and its private key, in memory only.
@@ -30,26 +30,6 @@ impl std::fmt::Debug for Generated {
 pub struct CsrResultProps {
     pub made: Generated,
     pub id_prefix: AttrValue,
-}
-
-/// "*.example.com" -> "wildcard.example.com": a name every file system takes.
-fn file_stem(common_name: &str) -> String {
-    let stem: String = common_name
-        .replacen("*.", "wildcard.", 1)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if stem.is_empty() {
-        "certificate".into()
-    } else {
-        stem
-    }
 }
 
 #[component]

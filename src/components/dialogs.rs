@@ -16,7 +16,7 @@ use super::renewal_panel::RenewalPanel;
 use super::review_progress::ReviewProgress;
 use super::submit_request::SubmitRequest;
 use super::verify_walkthrough::VerifyWalkthrough;
-use crate::platform::download::download;
+use crate::platform::download::{download, file_stem};
 use crate::rules::cancel_return;
 use crate::store::{Action, Notice, NoticeKind};
 
@@ -27,7 +27,7 @@ pub fn download_file(app: &AppContext, id: &str) {
     };
     let result = match &cert.pem {
         Some(pem) => download(
-            &format!("{}.pem", cert.name.replace(['*', '/', '\\', ' '], "_")),
+            &format!("{}.pem", file_stem(&cert.name)),
             "application/x-pem-file",
             pem,
         ),

@@ -30,24 +30,7 @@ pub struct Steps {
     pub reload: String,
 }
 
-/// A file name made from the certificate's name (`*.example.com` → `_.example.com`).
-pub fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if stem.is_empty() {
-        "certificate".into()
-    } else {
-        stem
-    }
-}
+use crate::platform::download::file_stem;
 
 pub fn steps(server: Server, name: &str, domain: &str) -> Steps {
     let n = file_stem(name);
@@ -119,8 +102,5 @@ mod tests {
                 .config
                 .contains("Import-PfxCertificate")
         );
-        assert_eq!(file_stem("*.example.com"), "_.example.com");
-        assert_eq!(file_stem("<img src=x>"), "_img_src_x_");
-        assert_eq!(file_stem(""), "certificate");
     }
 }

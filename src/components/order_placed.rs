@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::console::Dialog;
 use super::context::use_app;
-use crate::platform::download::download;
+use crate::platform::download::{download, file_stem};
 use crate::rules::{LifecycleState, OrderPlan};
 use crate::store::money::format_amount;
 
@@ -48,7 +48,7 @@ pub fn OrderPlaced(props: &OrderPlacedProps) -> Html {
         .collect();
     let key_download = props.placement.private_key.clone().map(|key| {
         let csr = props.placement.csr_pem.clone().unwrap_or_default();
-        let name = certs.first().map(|c| c.name.replace(['*', '/', ' '], "_")).unwrap_or_default();
+        let name = certs.first().map(|c| file_stem(&c.name)).unwrap_or_default();
         let on_key = Callback::from({ let (key, name) = (key.clone(), name.clone()); move |_| { let _ = download(&format!("{name}.key.pem"), "application/x-pem-file", &key); } });
         let on_csr = Callback::from(move |_| { let _ = download(&format!("{name}.csr.pem"), "application/pkcs10", &csr); });
         html! {

@@ -114,9 +114,39 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// A file name made from a certificate's name: `*.example.com` gives
+/// `wildcard.example.com`, anything but letters, digits, `.` and `-` becomes `_`.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .trim()
+        .replacen("*.", "wildcard.", 1)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "certificate".into()
+    } else {
+        stem
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::human_size;
+    use super::{file_stem, human_size};
+
+    #[test]
+    fn file_names_come_from_certificate_names() {
+        assert_eq!(file_stem("*.example.com"), "wildcard.example.com");
+        assert_eq!(file_stem("Wildcard example.com"), "Wildcard_example.com");
+        assert_eq!(file_stem("<img src=x>"), "_img_src_x_");
+        assert_eq!(file_stem("  "), "certificate");
+    }
 
     #[test]
     fn sizes_read_as_people_write_them() {

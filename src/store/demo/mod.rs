@@ -125,6 +125,30 @@ fn child(
     cert
 }
 
+/// The `of` certificates an order created below `original` (ids `{base_id}-1`, ...):
+/// the first Pending Application, the others Not Activated.
+fn children(
+    original: &Certificate,
+    base_id: &str,
+    order: &str,
+    of: u8,
+    renewal: bool,
+) -> Vec<Certificate> {
+    let domains: Vec<&str> = original.domains.iter().map(String::as_str).collect();
+    (1..=of)
+        .map(|position| {
+            let cert = record(
+                base_id,
+                original.kind,
+                original.spec,
+                original.key_algorithm,
+                &domains,
+            );
+            child(cert, &original.id, order, position, of, renewal)
+        })
+        .collect()
+}
+
 /// Unit prices in cents: a base per validation and domain type, scaled by brand.
 pub fn default_prices() -> PriceTable {
     let unit_prices = Specification::all()
@@ -179,7 +203,7 @@ fn order(
     placed: i64,
     kind: OrderKind,
     original: &Certificate,
-    children: &[&Certificate],
+    children: &[Certificate],
     prices: &PriceTable,
 ) -> Order {
     let years = children.len() as u32;

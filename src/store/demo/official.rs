@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{child, issued, order, record, shift, spec, valid};
+use super::{children, issued, order, record, shift, spec, valid};
 use crate::rules::{
     Brand::*, Certificate, CertificateKind::Official, DomainType::*, KeyAlgorithm::*,
     LifecycleState::*, OrderKind, PriceTable, ValidationType::*, ValidityBasis, VerificationMethod,
@@ -97,41 +97,14 @@ pub(super) fn official(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, 
         -340,
         25,
     );
-    let p1 = child(
-        record(
-            "cas-3c4d56",
-            Official,
-            portal.spec,
-            Rsa3072,
-            &["portal.example.com"],
-        ),
-        &portal.id,
-        "ord-1001",
-        1,
-        2,
-        true,
-    );
-    let p2 = child(
-        record(
-            "cas-3c4d56",
-            Official,
-            portal.spec,
-            Rsa3072,
-            &["portal.example.com"],
-        ),
-        &portal.id,
-        "ord-1001",
-        2,
-        2,
-        true,
-    );
+    let portal_children = children(&portal, "cas-3c4d56", "ord-1001", 2, true);
     let portal_order = order(
         "ord-1001",
         t,
         -2,
         OrderKind::Renewal,
         &portal,
-        &[&p1, &p2],
+        &portal_children,
         &prices,
     );
 
@@ -148,57 +121,16 @@ pub(super) fn official(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, 
         -337,
         28,
     );
-    let mut y1 = child(
-        record(
-            "cas-9a0b32",
-            Official,
-            pay.spec,
-            EcdsaP384,
-            &["pay.example.com"],
-        ),
-        &pay.id,
-        "ord-1002",
-        1,
-        3,
-        true,
-    );
-    y1.state = ValidatingApplication;
-    y1.applied_on = Some(shift(t, -1));
-    let y2 = child(
-        record(
-            "cas-9a0b32",
-            Official,
-            pay.spec,
-            EcdsaP384,
-            &["pay.example.com"],
-        ),
-        &pay.id,
-        "ord-1002",
-        2,
-        3,
-        true,
-    );
-    let y3 = child(
-        record(
-            "cas-9a0b32",
-            Official,
-            pay.spec,
-            EcdsaP384,
-            &["pay.example.com"],
-        ),
-        &pay.id,
-        "ord-1002",
-        3,
-        3,
-        true,
-    );
+    let mut pay_children = children(&pay, "cas-9a0b32", "ord-1002", 3, true);
+    pay_children[0].state = ValidatingApplication;
+    pay_children[0].applied_on = Some(shift(t, -1));
     let pay_order = order(
         "ord-1002",
         t,
         -6,
         OrderKind::Renewal,
         &pay,
-        &[&y1, &y2, &y3],
+        &pay_children,
         &prices,
     );
 
@@ -215,32 +147,29 @@ pub(super) fn official(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, 
         -380,
         -15,
     );
-    let mut www1 = child(
-        record(
-            "cas-2a7c91",
-            Official,
-            www.spec,
-            Rsa2048,
-            &["www.example.com"],
-        ),
-        &www.id,
-        "ord-0998",
-        1,
-        1,
-        true,
-    );
+    let mut www_children = children(&www, "cas-2a7c91", "ord-0998", 1, true);
     let previous_end = www.not_after.unwrap_or(t);
-    www1 = issued(www1, t, -30, ValidityBasis::CarryOver { previous_end });
+    www_children[0] = issued(
+        www_children[0].clone(),
+        t,
+        -30,
+        ValidityBasis::CarryOver { previous_end },
+    );
     let www_order = order(
         "ord-0998",
         t,
         -31,
         OrderKind::Renewal,
         &www,
-        &[&www1],
+        &www_children,
         &prices,
     );
-    certs.extend([portal, p1, p2, pay, y1, y2, y3, www, www1]);
+    certs.push(portal);
+    certs.extend(portal_children);
+    certs.push(pay);
+    certs.extend(pay_children);
+    certs.push(www);
+    certs.extend(www_children);
 
     let mut failed = record(
         "cas-4f7e02",

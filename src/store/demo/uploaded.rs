@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{child, order, record, spec, valid};
+use super::{children, order, record, spec, valid};
 use crate::rules::{
     Brand::*, Certificate, CertificateKind::Uploaded, DomainType::*, KeyAlgorithm::*, OrderKind,
     PriceTable, ValidationType::*,
@@ -102,44 +102,18 @@ pub(super) fn uploaded(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, 
         14,
     );
     cdn.name = "Wildcard cdn.example.com".into();
-    let c1 = child(
-        record(
-            "up-7a20",
-            Uploaded,
-            cdn.spec,
-            EcdsaP256,
-            &["*.cdn.example.com"],
-        ),
-        &cdn.id,
-        "ord-1003",
-        1,
-        2,
-        false,
-    );
-    let c2 = child(
-        record(
-            "up-7a20",
-            Uploaded,
-            cdn.spec,
-            EcdsaP256,
-            &["*.cdn.example.com"],
-        ),
-        &cdn.id,
-        "ord-1003",
-        2,
-        2,
-        false,
-    );
+    let cdn_children = children(&cdn, "up-7a20", "ord-1003", 2, false);
     let cdn_order = order(
         "ord-1003",
         t,
         -1,
         OrderKind::Purchase,
         &cdn,
-        &[&c1, &c2],
+        &cdn_children,
         &prices,
     );
-    certs.extend([cdn, c1, c2]);
+    certs.push(cdn);
+    certs.extend(cdn_children);
 
     (certs, vec![cdn_order])
 }

@@ -33,6 +33,19 @@ fn at(inv: &Inventory, day: &str) -> Inventory {
         .map_or_else(|| inv.clone(), |a| a.inventory)
 }
 
+/// A 1-year renewal of `original` placed and its request submitted on `today`:
+/// the inventory after, and the new certificate's ID.
+fn renewed_and_submitted(inv: &Inventory, original: &str, today: NaiveDate) -> (Inventory, String) {
+    let placed = Sandbox
+        .submit_order(inv, &renewal(inv, original, 1), None, today)
+        .expect("the renewal is placed");
+    let id = placed.order.certificates[0].clone();
+    let submitted = Sandbox
+        .submit_application(&placed.inventory, &id, today, NOW)
+        .expect("the request is submitted");
+    (submitted, id)
+}
+
 #[test]
 fn a_renewal_takes_quota_and_creates_its_certificates() {
     let today = d("2025-09-10");
@@ -90,13 +103,7 @@ fn a_dv_request_is_issued_a_minute_after_submission_with_the_carry_over() {
     let today = d("2025-09-10");
     let inv = demo_inventory(today);
     // *.example.com: GlobalSign DV Wildcard, 12 days left.
-    let placed = Sandbox
-        .submit_order(&inv, &renewal(&inv, "cas-8b1c04", 1), None, today)
-        .unwrap();
-    let id = placed.order.certificates[0].clone();
-    let submitted = Sandbox
-        .submit_application(&placed.inventory, &id, today, NOW)
-        .unwrap();
+    let (submitted, id) = renewed_and_submitted(&inv, "cas-8b1c04", today);
     assert_eq!(
         state(&submitted, &id),
         LifecycleState::ValidatingApplication
@@ -139,13 +146,7 @@ fn a_dv_request_is_issued_a_minute_after_submission_with_the_carry_over() {
 fn ov_and_ev_reviews_take_five_days() {
     let today = d("2025-09-10");
     let inv = demo_inventory(today);
-    let placed = Sandbox
-        .submit_order(&inv, &renewal(&inv, "cas-7f3a21", 1), None, today)
-        .unwrap();
-    let id = placed.order.certificates[0].clone();
-    let submitted = Sandbox
-        .submit_application(&placed.inventory, &id, today, NOW)
-        .unwrap();
+    let (submitted, id) = renewed_and_submitted(&inv, "cas-7f3a21", today);
     assert_eq!(
         state(&at(&submitted, "2025-09-14"), &id),
         LifecycleState::ValidatingApplication
@@ -165,13 +166,7 @@ fn the_next_review_can_be_made_to_fail_and_the_request_resubmitted() {
     let today = d("2025-09-10");
     let mut inv = demo_inventory(today);
     inv.sandbox.fail_next_review = true;
-    let placed = Sandbox
-        .submit_order(&inv, &renewal(&inv, "cas-8b1c04", 1), None, today)
-        .unwrap();
-    let id = placed.order.certificates[0].clone();
-    let submitted = Sandbox
-        .submit_application(&placed.inventory, &id, today, NOW)
-        .unwrap();
+    let (submitted, id) = renewed_and_submitted(&inv, "cas-8b1c04", today);
     let failed = at(&submitted, "2025-09-11");
     assert_eq!(state(&failed, &id), LifecycleState::ValidationFailed);
     assert!(
@@ -251,13 +246,7 @@ fn not_activated_certificates_start_on_their_trigger_date() {
 fn sc081_terms_are_reissued_inside_the_term() {
     let today = d("2026-11-23");
     let inv = demo_inventory(today);
-    let placed = Sandbox
-        .submit_order(&inv, &renewal(&inv, "cas-8b1c04", 1), None, today)
-        .unwrap();
-    let id = placed.order.certificates[0].clone();
-    let inv = Sandbox
-        .submit_application(&placed.inventory, &id, today, NOW)
-        .unwrap();
+    let (inv, id) = renewed_and_submitted(&inv, "cas-8b1c04", today);
     let inv = at(&inv, "2026-11-24");
     let cert = inv.find(&id).unwrap().clone();
     assert_eq!(
@@ -305,13 +294,7 @@ fn a_failed_deployment_is_reported() {
     let today = d("2025-09-10");
     let mut inv = demo_inventory(today);
     inv.sandbox.fail_next_deployment = true;
-    let placed = Sandbox
-        .submit_order(&inv, &renewal(&inv, "cas-8b1c04", 1), None, today)
-        .unwrap();
-    let id = placed.order.certificates[0].clone();
-    let inv = Sandbox
-        .submit_application(&placed.inventory, &id, today, NOW)
-        .unwrap();
+    let (inv, id) = renewed_and_submitted(&inv, "cas-8b1c04", today);
     let issued = at(&inv, "2025-09-10");
     let done = Sandbox.advance(&issued, d("2025-09-11"), NOW).unwrap();
     assert_eq!(

@@ -72,7 +72,7 @@ pub(super) fn key(dir: &Path, name: &str, algorithm: &str) {
 /// Issues `{name}.pem` from a new key `{name}.key` with `openssl ca`.
 /// `issuer` is `None` for a self-signed root.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn issue(
+pub(in crate::x509) fn issue(
     dir: &Path,
     name: &str,
     algorithm: &str,

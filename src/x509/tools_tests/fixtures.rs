@@ -32,10 +32,6 @@ pub(super) fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
     std::fs::write(dir.join(name), bytes).expect("write fixture");
 }
 
-fn read(dir: &Path, name: &str) -> String {
-    std::fs::read_to_string(dir.join(name)).expect("fixture file")
-}
-
 pub(super) fn certs(pem: &str) -> Vec<Certificate> {
     let read = read_input(pem.as_bytes());
     assert!(read.problems.is_empty(), "{:?}", read.problems);
@@ -73,7 +69,8 @@ pub(super) const NEW: (&str, &str) = ("20261101000000Z", "20271130235959Z");
 pub(super) const OLD: (&str, &str) = ("20251201000000Z", "20261201235959Z");
 const CA_DATES: (&str, &str) = ("20200101000000Z", "20400101000000Z");
 
-/// Issues `{name}.pem` (new key `{name}.key`); `issuer` None: self-signed.
+/// Issues `{name}.pem` with a new EC key on `curve` ("P-256", "P-521");
+/// `issuer` None: self-signed. The X.509 tests' own `openssl ca` helper.
 fn issue(
     dir: &Path,
     name: &str,
@@ -83,56 +80,10 @@ fn issue(
     ext: &str,
     dates: (&str, &str),
 ) -> String {
-    let key = format!("{name}.key");
-    openssl(
-        dir,
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            &format!("ec_paramgen_curve:{curve}"),
-            "-out",
-            &key,
-        ],
-    );
-    let csr = format!("{name}.csr");
-    openssl(
-        dir,
-        &["req", "-new", "-key", &key, "-subj", subject, "-out", &csr],
-    );
-    write(dir, &format!("{name}.ext"), format!("[ ext ]\n{ext}"));
-    let (out, ext_file) = (format!("{name}.pem"), format!("{name}.ext"));
-    let mut args = vec![
-        "ca",
-        "-batch",
-        "-notext",
-        "-config",
-        "ca.cnf",
-        "-in",
-        &csr,
-        "-out",
-        &out,
-        "-extfile",
-        &ext_file,
-        "-extensions",
-        "ext",
-        "-startdate",
-        dates.0,
-        "-enddate",
-        dates.1,
-    ];
-    let (issuer_key, issuer_cert);
-    match issuer {
-        None => args.extend(["-selfsign", "-keyfile", &key]),
-        Some(i) => {
-            issuer_key = format!("{i}.key");
-            issuer_cert = format!("{i}.pem");
-            args.extend(["-keyfile", &issuer_key, "-cert", &issuer_cert]);
-        }
-    }
-    openssl(dir, &args);
-    read(dir, &out)
+    let algorithm = curve.to_ascii_lowercase().replace('-', "");
+    crate::x509::tests::openssl_ca::issue(
+        dir, name, &algorithm, subject, issuer, ext, dates, "sha256",
+    )
 }
 
 pub(super) struct Fixtures {
