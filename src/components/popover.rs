@@ -1,6 +1,7 @@
 //! A small floating panel anchored to a button, drawn with fixed positioning
-//! so a scrolling table never clips it. Escape closes it and gives focus back
-//! to the button; a click outside, a scroll or moving focus away closes it.
+//! so a scrolling table never clips it, and follows its anchor when the page
+//! scrolls. Escape closes it and gives focus back to the button; a click
+//! outside, moving focus away, or the anchor leaving the view closes it.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -23,6 +24,29 @@ pub struct PopoverProps {
 
 const WIDTH: f64 = 320.0;
 
+/// Where the panel goes for an anchor at `rect` (viewport coordinates): below
+/// it, or above when there is no room below; `None` once it is out of view.
+fn position(rect: &web_sys::DomRect) -> Option<String> {
+    let window = gloo::utils::window();
+    let size = |v: Result<wasm_bindgen::JsValue, _>, default: f64| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(default)
+    };
+    let (vw, vh) = (
+        size(window.inner_width(), 1280.0),
+        size(window.inner_height(), 800.0),
+    );
+    if rect.bottom() < 0.0 || rect.top() > vh {
+        return None;
+    }
+    let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
+    let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
+        format!("bottom:{}px", vh - rect.top() + 4.0)
+    } else {
+        format!("top:{}px", rect.bottom() + 4.0)
+    };
+    Some(format!("left:{left}px;{vertical}"))
+}
+
 fn contains(root: &NodeRef, target: Option<&Node>) -> bool {
     match (root.cast::<Node>(), target) {
         (Some(root), Some(target)) => root.contains(Some(target)),
@@ -38,27 +62,21 @@ pub fn Popover(props: &PopoverProps) -> Html {
         let (panel, anchor, style) = (panel.clone(), props.anchor.clone(), style.clone());
         let (on_close, focus_first) = (props.on_close.clone(), props.focus_first);
         use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            if let Some(anchor) = anchor.cast::<Element>() {
-                let rect = anchor.get_bounding_client_rect();
-                let vw = window
-                    .inner_width()
-                    .ok()
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(1280.0);
-                let vh = window
-                    .inner_height()
-                    .ok()
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(800.0);
-                let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
-                let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
-                    format!("bottom:{}px", vh - rect.top() + 4.0)
-                } else {
-                    format!("top:{}px", rect.bottom() + 4.0)
-                };
-                style.set(format!("left:{left}px;{vertical}"));
-            }
+            // Placed beside its anchor now, and again whenever the page or a list scrolls.
+            let place = {
+                let (anchor, style, on_close) = (anchor.clone(), style.clone(), on_close.clone());
+                move || {
+                    let Some(anchor) = anchor.cast::<Element>() else {
+                        return;
+                    };
+                    match position(&anchor.get_bounding_client_rect()) {
+                        Some(css) => style.set(css),
+                        // The anchor scrolled out of view: nothing to point at.
+                        None => on_close.emit(()),
+                    }
+                }
+            };
+            place();
             if focus_first {
                 let first = panel
                     .cast::<Element>()
@@ -78,14 +96,9 @@ pub fn Popover(props: &PopoverProps) -> Html {
                 })
             };
             let scroll = {
-                let (panel, on_close) = (panel.clone(), on_close.clone());
+                let place = place.clone();
                 let options = EventListenerOptions::run_in_capture_phase();
-                EventListener::new_with_options(&document, "scroll", options, move |e| {
-                    let target = e.target().and_then(|t| t.dyn_into::<Node>().ok());
-                    if !contains(&panel, target.as_ref()) {
-                        on_close.emit(());
-                    }
-                })
+                EventListener::new_with_options(&document, "scroll", options, move |_| place())
             };
             move || drop((outside, scroll))
         });

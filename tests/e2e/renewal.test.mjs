@@ -90,11 +90,21 @@ test('a 3-year renewal, its request, the review, the Managed Service start and a
   await setAsOf(page, '2025-09-15');
   await waitStatus(page, 'cas-2001-1', 'Issued');
   assert.match(await page.textContent('tr[data-id="cas-2001-1"] .col-validity'), /2025-09-15 → 2026-09-30/);
-  // Its real X.509 file arrives from the sandbox CA: Download is then allowed.
-  await page.waitForFunction(() => {
-    const row = document.querySelector('tr[data-id="cas-2001-1"]');
-    return row && !row.querySelector('.action-download[aria-disabled]');
-  }).catch(() => {});
+  // Its real X.509 file comes from the sandbox CA: the order's name and exactly
+  // the validity the rules computed, as a chain up to the (untrusted) sandbox root.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('certdesk.inventory'))
+    .data.certificates.find((c) => c.id === 'cas-2001-1')?.pem);
+  await page.click('tr[data-id="cas-2001-1"] button.more');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#more-cas-2001-1 button.action-download')]);
+  const chainPem = readFileSync(await file.path(), 'utf8');
+  assert.equal((chainPem.match(/BEGIN CERTIFICATE/g) ?? []).length, 3, 'leaf, intermediate, root');
+  const dir = mkdtempSync(join(tmpdir(), 'certdesk-issued-'));
+  writeFileSync(join(dir, 'chain.pem'), chainPem);
+  const text = execFileSync('openssl', ['x509', '-in', join(dir, 'chain.pem'), '-noout', '-text']).toString();
+  assert.match(text, /Not Before: Sep 15 00:00:00 2025 GMT/);
+  assert.match(text, /Not After : Sep 30 23:59:59 2026 GMT/);
+  assert.match(text, /DNS:shop\.example\.com/);
+  assert.match(text, /Issuer: .*Sandbox/);
   await page.click('tr[data-id="cas-2001-1"] button.action-deploy');
   await page.waitForSelector('#deploy-guide');
   assert.match(await page.textContent('#deploy-guide'), /ALB · alb-shop-prod/);
