@@ -25,26 +25,35 @@ pub struct PopoverProps {
 const WIDTH: f64 = 320.0;
 
 /// Where the panel goes for an anchor at `rect` (viewport coordinates): below
-/// it, or above when there is no room below; `None` once it is out of view.
-fn position(rect: &web_sys::DomRect) -> Option<String> {
+/// it, or above when there is no room below, kept inside the viewport.
+fn position(rect: &web_sys::DomRect) -> String {
+    let (vw, vh) = viewport();
+    let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
+    let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
+        format!("bottom:{}px", (vh - rect.top() + 4.0).max(8.0))
+    } else {
+        format!(
+            "top:{}px",
+            (rect.bottom() + 4.0).clamp(8.0, (vh - 48.0).max(8.0))
+        )
+    };
+    format!("left:{left}px;{vertical}")
+}
+
+fn viewport() -> (f64, f64) {
     let window = gloo::utils::window();
     let size = |v: Result<wasm_bindgen::JsValue, _>, default: f64| {
         v.ok().and_then(|v| v.as_f64()).unwrap_or(default)
     };
-    let (vw, vh) = (
+    (
         size(window.inner_width(), 1280.0),
         size(window.inner_height(), 800.0),
-    );
-    if rect.bottom() < 0.0 || rect.top() > vh {
-        return None;
-    }
-    let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
-    let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
-        format!("bottom:{}px", vh - rect.top() + 4.0)
-    } else {
-        format!("top:{}px", rect.bottom() + 4.0)
-    };
-    Some(format!("left:{left}px;{vertical}"))
+    )
+}
+
+/// The anchor scrolled out of the viewport: nothing left to point at.
+fn out_of_view(rect: &web_sys::DomRect) -> bool {
+    rect.bottom() < 0.0 || rect.top() > viewport().1
 }
 
 fn contains(root: &NodeRef, target: Option<&Node>) -> bool {
@@ -62,21 +71,23 @@ pub fn Popover(props: &PopoverProps) -> Html {
         let (panel, anchor, style) = (panel.clone(), props.anchor.clone(), style.clone());
         let (on_close, focus_first) = (props.on_close.clone(), props.focus_first);
         use_effect_with((), move |_| {
-            // Placed beside its anchor now, and again whenever the page or a list scrolls.
+            // Placed beside its anchor now, and again whenever the page or a list
+            // scrolls; once the anchor has scrolled out of view, it closes.
             let place = {
                 let (anchor, style, on_close) = (anchor.clone(), style.clone(), on_close.clone());
-                move || {
+                move |scrolled: bool| {
                     let Some(anchor) = anchor.cast::<Element>() else {
                         return;
                     };
-                    match position(&anchor.get_bounding_client_rect()) {
-                        Some(css) => style.set(css),
-                        // The anchor scrolled out of view: nothing to point at.
-                        None => on_close.emit(()),
+                    let rect = anchor.get_bounding_client_rect();
+                    if scrolled && out_of_view(&rect) {
+                        on_close.emit(());
+                    } else {
+                        style.set(position(&rect));
                     }
                 }
             };
-            place();
+            place(false);
             if focus_first {
                 let first = panel
                     .cast::<Element>()
@@ -98,7 +109,7 @@ pub fn Popover(props: &PopoverProps) -> Html {
             let scroll = {
                 let place = place.clone();
                 let options = EventListenerOptions::run_in_capture_phase();
-                EventListener::new_with_options(&document, "scroll", options, move |_| place())
+                EventListener::new_with_options(&document, "scroll", options, move |_| place(true))
             };
             move || drop((outside, scroll))
         });
