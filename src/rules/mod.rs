@@ -10,6 +10,7 @@ pub mod caps;
 pub mod contact;
 pub mod csr;
 mod dates;
+pub mod deployment;
 pub mod domain;
 pub mod eligibility;
 mod labels;

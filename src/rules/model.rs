@@ -6,6 +6,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::deployment::{
+    CloudProduct, CloudResource, DeploymentTask, TaskStatus, VerificationRecord,
+};
+
 /// Which tab a certificate lives on.
 ///
 /// Source: "Select the tab for your certificate type (Official Certificate, or Uploaded)".
@@ -220,52 +224,6 @@ pub struct Certificate {
     pub deployments: Vec<DeploymentTask>,
 }
 
-/// A cloud product a certificate can be deployed to ("such as ALB, WAF, CDN, or DDoS").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CloudProduct {
-    Alb,
-    Slb,
-    Waf,
-    Cdn,
-    Ddos,
-}
-
-impl CloudProduct {
-    pub fn label(&self) -> &'static str {
-        match self {
-            CloudProduct::Alb => "ALB",
-            CloudProduct::Slb => "SLB",
-            CloudProduct::Waf => "WAF",
-            CloudProduct::Cdn => "CDN",
-            CloudProduct::Ddos => "Anti-DDoS",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CloudResource {
-    pub product: CloudProduct,
-    /// The resource's name or ID in that product.
-    pub name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TaskStatus {
-    Pending,
-    Succeeded,
-    /// With the reason the user is notified of.
-    Failed(String),
-}
-
-/// "a managed deployment task was automatically created for the current certificate".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeploymentTask {
-    pub id: String,
-    pub resource: CloudResource,
-    pub created_on: NaiveDate,
-    pub status: TaskStatus,
-}
-
 impl Certificate {
     /// A record with what every certificate has. Everything else starts
     /// empty (no dates, order, file, contact or cloud resources), the state is
@@ -313,16 +271,6 @@ impl Certificate {
             deployments: Vec::new(),
         }
     }
-}
-
-/// The result of the verification walkthrough: "Verified on ...".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VerificationRecord {
-    pub on: NaiveDate,
-    /// The site serves this certificate, it covers the domain, and its chain is complete.
-    pub passed: bool,
-    /// One sentence: what was found.
-    pub summary: String,
 }
 
 /// Remaining quota of an account.

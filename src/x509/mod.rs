@@ -98,6 +98,7 @@ mod oids;
 mod pem;
 mod pkcs7;
 mod problems;
+mod problems_bundle;
 mod record;
 mod served;
 mod served_causes;
@@ -137,8 +138,8 @@ pub use record::{
     RefusedCertificate, UploadCandidate, UploadPlan, brand_of, duplicate_of, file_fingerprints,
     issuer_name, label, plan_upload, record_for, record_id, validation_type,
 };
-pub use served::{Check, Expected, Outcome, Previous, ServedVerdict, judge};
-pub use served_causes::Cause;
+pub use served::{Expected, Previous, judge};
+pub use served_causes::{Cause, Check, Outcome, ServedVerdict};
 pub use served_input::{Served, parse_date, read_served};
 pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};

@@ -56,12 +56,12 @@ impl fmt::Display for ReadProblem {
 
 const PASTE_CERTIFICATE: &str = "paste the certificate (BEGIN CERTIFICATE) instead.";
 
-fn at(line: Option<usize>) -> String {
+pub(super) fn at(line: Option<usize>) -> String {
     line.map(|l| format!(" at line {l}")).unwrap_or_default()
 }
 
 impl ReadProblem {
-    fn new(kind: ProblemKind, line: Option<usize>, message: String) -> Self {
+    pub(super) fn new(kind: ProblemKind, line: Option<usize>, message: String) -> Self {
         Self {
             kind,
             line,
@@ -261,71 +261,6 @@ impl ReadProblem {
             ProblemKind::TrailingData,
             None,
             format!("{bytes} bytes after the last certificate could not be read and were ignored."),
-        )
-    }
-
-    pub(crate) fn empty_bundle(line: Option<usize>) -> Self {
-        Self::new(
-            ProblemKind::EmptyBundle,
-            line,
-            format!("This PKCS#7 bundle{} holds no certificates.", at(line)),
-        )
-    }
-
-    pub(crate) fn pkcs7_without_certificates(oid: &str, line: Option<usize>) -> Self {
-        Self::new(
-            ProblemKind::EmptyBundle,
-            line,
-            format!(
-                "This is a PKCS#7 message of another type ({oid}){}, not a certificate bundle (.p7b).",
-                at(line)
-            ),
-        )
-    }
-
-    pub(crate) fn damaged_bundle(line: Option<usize>) -> Self {
-        Self::new(
-            ProblemKind::InvalidStructure,
-            line,
-            format!(
-                "This PKCS#7 bundle{} is damaged: its certificate list could not be read. Export the bundle again.",
-                at(line)
-            ),
-        )
-    }
-
-    pub(crate) fn bad_bundle_member(index: usize, detail: &str) -> Self {
-        Self::new(
-            ProblemKind::InvalidStructure,
-            None,
-            format!(
-                "Certificate {} of the PKCS#7 bundle is not a valid X.509 certificate ({detail}).",
-                index + 1
-            ),
-        )
-    }
-
-    pub(crate) fn certificate_not_csr() -> Self {
-        Self::new(
-            ProblemKind::NotOneCsr,
-            None,
-            "This is a certificate (BEGIN CERTIFICATE), not a certificate signing request: paste the CSR (BEGIN CERTIFICATE REQUEST) instead.".into(),
-        )
-    }
-
-    pub(crate) fn many_csrs(count: usize) -> Self {
-        Self::new(
-            ProblemKind::NotOneCsr,
-            None,
-            format!("This contains {count} certificate signing requests: paste just one."),
-        )
-    }
-
-    pub(crate) fn no_csr() -> Self {
-        Self::new(
-            ProblemKind::NotOneCsr,
-            None,
-            "No certificate signing request found: paste the CSR, from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----.".into(),
         )
     }
 }

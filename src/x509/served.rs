@@ -20,9 +20,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::certificate::Certificate;
-use super::chain::{ChainReport, analyze_chain};
+use super::chain::analyze_chain;
 use super::chain_problems::ChainProblem;
-use super::served_causes::Cause;
+use super::served_causes::{Cause, Outcome, ServedVerdict, check, old_causes};
 use super::served_input::Served;
 use super::time::ValidityState;
 
@@ -46,43 +46,6 @@ pub struct Previous {
     pub fingerprint: Option<[u8; 32]>,
 }
 
-/// The outcome of one check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Pass,
-    Fail,
-    /// Cannot be told from what was pasted.
-    Unknown,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Check {
-    pub label: &'static str,
-    pub outcome: Outcome,
-    pub detail: String,
-}
-
-/// The walkthrough's step 4.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServedVerdict {
-    pub passed: bool,
-    /// One sentence: what was found (kept as the verification record's summary).
-    pub headline: String,
-    pub checks: Vec<Check>,
-    /// Most likely first; empty when passed.
-    pub causes: Vec<Cause>,
-    /// The served chain analysed, when a chain was pasted.
-    pub chain: Option<ChainReport>,
-}
-
-fn check(label: &'static str, outcome: Outcome, detail: impl Into<String>) -> Check {
-    Check {
-        label,
-        outcome,
-        detail: detail.into(),
-    }
-}
-
 /// Judges what the site serves against what it should serve, at `now` (UTC).
 pub fn judge(expected: &Expected, served: &Served, now: NaiveDateTime) -> ServedVerdict {
     match served {
@@ -93,15 +56,6 @@ pub fn judge(expected: &Expected, served: &Served, now: NaiveDateTime) -> Served
             ..
         } => judge_chain(expected, certificates, !*from_s_client, now),
     }
-}
-
-fn old_causes(browser: bool) -> Vec<Cause> {
-    let mut causes = vec![Cause::OldFile, Cause::NotReloaded];
-    if browser {
-        causes.push(Cause::BrowserCache);
-    }
-    causes.push(Cause::IntermediateService);
-    causes
 }
 
 fn near(a: NaiveDate, b: NaiveDate) -> bool {

@@ -1,5 +1,8 @@
-//! The documents' causes of "the site still shows the old certificate",
-//! each with its fix (FAQ "Post-renewal deployment issues").
+//! The parts of a verdict: the checks made, and the documents' causes of
+//! "the site still shows the old certificate", each with its fix (FAQ
+//! "Post-renewal deployment issues").
+
+use super::chain::ChainReport;
 
 /// The documents' causes of "the site still shows the old certificate".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -47,4 +50,52 @@ impl Cause {
             }
         }
     }
+}
+
+/// The outcome of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Pass,
+    Fail,
+    /// Cannot be told from what was pasted.
+    Unknown,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub label: &'static str,
+    pub outcome: Outcome,
+    pub detail: String,
+}
+
+/// The walkthrough's step 4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServedVerdict {
+    pub passed: bool,
+    /// One sentence: what was found (kept as the verification record's summary).
+    pub headline: String,
+    pub checks: Vec<Check>,
+    /// Most likely first; empty when passed.
+    pub causes: Vec<Cause>,
+    /// The served chain analysed, when a chain was pasted.
+    pub chain: Option<ChainReport>,
+}
+
+pub(super) fn check(label: &'static str, outcome: Outcome, detail: impl Into<String>) -> Check {
+    Check {
+        label,
+        outcome,
+        detail: detail.into(),
+    }
+}
+
+/// The causes that fit a site serving the old certificate; a date read in a
+/// browser may also be its cache.
+pub(super) fn old_causes(browser: bool) -> Vec<Cause> {
+    let mut causes = vec![Cause::OldFile, Cause::NotReloaded];
+    if browser {
+        causes.push(Cause::BrowserCache);
+    }
+    causes.push(Cause::IntermediateService);
+    causes
 }
