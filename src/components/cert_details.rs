@@ -9,8 +9,10 @@ use super::cert_fields::CertFields;
 use super::chain_view::ChainView;
 use super::context::use_app;
 use super::copy_button::CopyButton;
+use super::dialogs::download_file;
 use super::modal::Modal;
 use super::record_facts::{RecordFacts, association_context};
+use crate::rules::ordered_here;
 use crate::x509::{analyze_chain, read_input};
 
 #[component]
@@ -29,8 +31,17 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     let (original_name, order_placed_on) = association_context(&app.inventory, &cert);
     let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
     let file_html = match &file {
+        None if ordered_here(&cert) => {
+            let (app, id) = (app.clone(), cert.id.clone());
+            html! {
+                <p class="no-file">
+                    { "This browser does not hold this certificate's file yet, so only the inventory's facts are shown. The CA keeps it: download it once and its X.509 details appear here. " }
+                    <button type="button" class="btn-link fetch-file" onclick={move |_| download_file(&app, &id)}>{ "Download the certificate file" }</button>
+                </p>
+            }
+        }
         None => html! {
-            <p class="no-file">{ "No certificate file is kept in this browser for this certificate, so only the inventory's facts are shown. The X.509 details are shown for certificates whose file is kept here: those added with Upload certificate and those issued here." }</p>
+            <p class="no-file">{ "No certificate file is kept in this browser for this certificate, so only the inventory's facts are shown. The X.509 details are shown for certificates whose file is kept here: those added with Upload certificate and those bought here." }</p>
         },
         Some(read) if read.certificates().is_empty() => html! {
             <p class="field-error" role="alert">{ format!("The certificate file kept for it cannot be read: {}", read.problems.first().map(|p| p.message.clone()).unwrap_or_default()) }</p>

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::cert_details::CertificateDetails;
@@ -17,28 +18,66 @@ use super::review_progress::ReviewProgress;
 use super::submit_request::SubmitRequest;
 use super::verify_walkthrough::VerifyWalkthrough;
 use crate::platform::download::{download, file_stem};
-use crate::rules::cancel_return;
+use crate::platform::sandbox_ca;
+use crate::rules::{Certificate, cancel_return, ordered_here};
 use crate::store::{Action, Notice, NoticeKind};
 
-/// Downloads the certificate file (the leaf and its chain, PEM).
+/// Downloads the certificate file (the leaf and its chain, PEM). A certificate
+/// bought here whose file this browser does not hold yet gets it from the CA
+/// (the sandbox CA signs it with the record's names and validity) and keeps it.
 pub fn download_file(app: &AppContext, id: &str) {
-    let Some(cert) = app.inventory.find(id) else {
+    let Some(cert) = app.inventory.find(id).cloned() else {
         return;
     };
-    let result = match &cert.pem {
-        Some(pem) => download(
-            &format!("{}.pem", file_stem(&cert.name)),
-            "application/x-pem-file",
-            pem,
-        ),
-        None => Err("no certificate file is kept in this browser for it".to_string()),
-    };
-    if let Err(e) = result {
-        app.dispatch(Action::Notify(Notice::new(
-            NoticeKind::Error,
-            format!("{} was not downloaded: {e}", cert.name),
-        )));
+    if let Some(pem) = &cert.pem {
+        if let Err(e) = save_pem(&cert, pem) {
+            not_downloaded(app, &cert, e);
+        }
+        return;
     }
+    let (Some(from), Some(to)) = (cert.not_before, cert.not_after) else {
+        not_downloaded(app, &cert, "it has not been issued yet".to_string());
+        return;
+    };
+    if !ordered_here(&cert) {
+        not_downloaded(
+            app,
+            &cert,
+            "no certificate file is kept in this browser for it".to_string(),
+        );
+        return;
+    }
+    let app = app.clone();
+    spawn_local(async move {
+        let result = sandbox_ca::issue(&cert, from, to, cert.csr.as_deref()).await;
+        match result.and_then(|pem| save_pem(&cert, &pem).map(|()| pem)) {
+            Ok(pem) => app.dispatch(Action::AttachFile {
+                id: cert.id.clone(),
+                pem,
+                for_validity: Some((from, to)),
+            }),
+            Err(e) => not_downloaded(&app, &cert, e),
+        }
+    });
+}
+
+fn not_downloaded(app: &AppContext, cert: &Certificate, why: String) {
+    app.dispatch(Action::Notify(Notice::new(
+        NoticeKind::Error,
+        format!(
+            "{} was not downloaded: {}.",
+            cert.name,
+            why.trim_end_matches('.')
+        ),
+    )));
+}
+
+fn save_pem(cert: &Certificate, pem: &str) -> Result<(), String> {
+    download(
+        &format!("{}.pem", file_stem(&cert.name)),
+        "application/x-pem-file",
+        pem,
+    )
 }
 
 pub fn render_dialog(

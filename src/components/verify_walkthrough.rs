@@ -7,11 +7,13 @@ use yew::prelude::*;
 use super::cert_dialog::CertDialogProps;
 use super::context::use_app;
 use super::copy_button::CopyButton;
+use super::dialogs::download_file;
 use super::modal::Modal;
 use super::verify_verdict::VerifyVerdict;
 use super::verify_where::VerifyWhere;
 use crate::rules::{
-    Certificate as Record, VerificationRecord, covers, is_in_date, normalize_domain, status_at,
+    Certificate as Record, VerificationRecord, covers, is_in_date, normalize_domain, ordered_here,
+    status_at,
 };
 use crate::store::{Action, Inventory};
 use crate::x509::{Certificate, Expected, Previous, ServedVerdict, judge, read_input, read_served};
@@ -168,6 +170,10 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
         })
     };
     let has_file = leaf.is_some();
+    let fetch_file = {
+        let (app, id) = (app.clone(), cert.id.clone());
+        move |_| download_file(&app, &id)
+    };
     let step1 = match &leaf {
         Some(leaf) => html! {
             <dl class="facts expected-facts">
@@ -179,7 +185,15 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
         },
         None => html! {
             <>
-                <p class="no-file">{ "The full walkthrough compares what the site serves with the certificate file, which is not kept in this browser for this certificate. You can still check the expiry date, as the documents do: the new certificate is deployed if the site shows this date." }</p>
+                if ordered_here(&cert) {
+                    <p class="no-file">
+                        { "The full walkthrough compares what the site serves with the certificate file, which this browser does not hold yet. The CA keeps it: " }
+                        <button type="button" class="btn-link fetch-file" onclick={fetch_file}>{ "download the certificate file" }</button>
+                        { " for the full check. You can also check just the expiry date, as the documents do: the new certificate is deployed if the site shows this date." }
+                    </p>
+                } else {
+                    <p class="no-file">{ "The full walkthrough compares what the site serves with the certificate file, which is not kept in this browser for this certificate. You can still check the expiry date, as the documents do: the new certificate is deployed if the site shows this date." }</p>
+                }
                 <dl class="facts expected-facts">
                     <div><dt>{ "Expires" }</dt><dd>{ not_after.to_string() }</dd></div>
                     <div><dt>{ "Names" }</dt><dd>{ cert.domains.join(", ") }</dd></div>

@@ -208,6 +208,11 @@ pub async fn issue(
             "The validity ends ({not_after}) before it starts ({not_before})."
         ));
     }
+    if record.key_algorithm == KeyAlgorithm::Sm2 && csr_pem.is_none() {
+        return Err(
+            "SM2 is not available: the sandbox CA runs on WebCrypto, which has no SM2".to_string(),
+        );
+    }
     let names: Vec<String> = record
         .domains
         .iter()

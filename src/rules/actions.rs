@@ -68,6 +68,12 @@ pub struct ActionState {
     pub allowed: Result<(), String>,
 }
 
+/// Bought through this console: an Official certificate, or one an order
+/// created below an Uploaded one. The CA issued it here and keeps its file.
+pub fn ordered_here(cert: &Certificate) -> bool {
+    cert.kind == CertificateKind::Official || cert.association.is_some()
+}
+
 /// The actions relevant for the certificate's kind, in `CertAction::ALL` order.
 ///
 /// Official certificates renew ("in the Actions column, click Renewal
@@ -77,7 +83,7 @@ pub struct ActionState {
 /// bought here: Official ones and those an order created below an Uploaded one.
 pub fn available_actions(cert: &Certificate, today: NaiveDate) -> Vec<ActionState> {
     let status = status_at(cert, today);
-    let ordered_here = cert.kind == CertificateKind::Official || cert.association.is_some();
+    let ordered_here = ordered_here(cert);
     CertAction::ALL
         .into_iter()
         .filter(|action| match action {
@@ -148,7 +154,12 @@ fn allowed(
             other => Err(format!("A certificate that is {} cannot be cancelled", other.label())),
         },
         CertAction::Download => match status {
-            Issued | PendingExpiration | Expired if cert.pem.is_some() => Ok(()),
+            // The CA keeps the file of what was bought through this console; an
+            // uploaded certificate's file exists only where it was uploaded.
+            Issued | PendingExpiration | Expired if cert.pem.is_some() || ordered_here(cert) =>
+            {
+                Ok(())
+            }
             Issued | PendingExpiration | Expired => Err(
                 "No certificate file is kept in this browser for it: download it where it was issued".to_string(),
             ),

@@ -29,7 +29,7 @@ pub mod warnings;
 #[cfg(test)]
 mod tests;
 
-pub use actions::{ActionState, CertAction, available_actions};
+pub use actions::{ActionState, CertAction, available_actions, ordered_here};
 pub use activation::{
     Activation, OFFICIAL_TRIGGER_DAYS, UPLOADED_TRIGGER_DAYS, activation, auto_start_check,
     trigger_days,

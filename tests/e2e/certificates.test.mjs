@@ -3,7 +3,8 @@
 // with its dates; bad files and their reasons; the keyboard alone through the
 // upload dialog; the Create CSR tool (both downloads, checked by openssl);
 // the verification walkthrough's three verdicts; markup in a subject shown
-// as text. Screenshots of each dialog go to artifacts/.
+// as text; an Official certificate's file fetched from the (sandbox) CA on
+// its first download. Screenshots of each dialog go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -325,5 +326,60 @@ test('markup in a certificate subject is shown as text, never run', async () => 
   await page.waitForSelector('#cert-details .no-file');
   await screenshot(page, 'details-no-file');
   assert.deepEqual(page.dialogs, [], 'no alert ran');
+  assert.deepEqual(page.errors, []);
+});
+
+test('an Official certificate without its file: Download gets it from the CA, then its details show X.509', async () => {
+  const page = await openPage(browser, '/#/official');
+  const id = 'cas-8e4f61'; // mail.example.com, Issued, demo record without a file
+  await page.waitForSelector(`tr[data-id="${id}"]`);
+  const [from, to] = (await page.textContent(`tr[data-id="${id}"] .col-validity`)).match(/\d{4}-\d{2}-\d{2}/g);
+  await page.click(`tr[data-id="${id}"] button.cert-name`);
+  await page.waitForSelector('#cert-details .no-file .fetch-file');
+  assert.match(await page.textContent('#cert-details .no-file'), /The CA keeps it/);
+  await screenshot(page, 'details-fetch-file');
+  await page.keyboard.press('Escape');
+
+  await page.click(`tr[data-id="${id}"] button.more`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#more-${id} button.action-download`)]);
+  assert.equal(download.suggestedFilename(), 'mail.example.com.pem');
+  writeFileSync(file('mail.pem'), readFileSync(await download.path()));
+  const text = openssl('x509', '-in', 'mail.pem', '-noout', '-text');
+  const day = (iso) => new Date(`${iso}T00:00:00Z`).toUTCString().split(' '); // [Wkd, DD, Mon, YYYY, ...]
+  const asOpenssl = (iso, time) => { const [, d, m, y] = day(iso); return new RegExp(`${m}\\s+${Number(d)} ${time} ${y} GMT`); };
+  assert.match(text, new RegExp(`Not Before: ${asOpenssl(from, '00:00:00').source}`));
+  assert.match(text, new RegExp(`Not After : ${asOpenssl(to, '23:59:59').source}`));
+  assert.match(text, /DNS:mail\.example\.com/);
+  assert.match(text, /Issuer: .*Sandbox/);
+
+  // The file is kept: the details now read it, and a second download is the same file.
+  await page.waitForFunction((id) => JSON.parse(localStorage.getItem('certdesk.inventory'))
+    .data.certificates.find((c) => c.id === id)?.pem, id);
+  await page.click(`tr[data-id="${id}"] button.cert-name`);
+  await page.waitForSelector('#cert-details .cert-fields');
+  assert.match(await page.textContent('#cert-details'), /mail\.example\.com/);
+  await page.keyboard.press('Escape');
+  await page.click(`tr[data-id="${id}"] button.more`);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click(`#more-${id} button.action-download`)]);
+  assert.equal(readFileSync(await again.path(), 'utf8'), readFileSync(file('mail.pem'), 'utf8'));
+
+  // From the details: the link downloads it and the dialog shows its X.509 fields.
+  await page.click('tr[data-id="cas-2d9e77"] button.cert-name');
+  await Promise.all([page.waitForEvent('download'), page.click('#cert-details .fetch-file')]);
+  await page.waitForSelector('#cert-details .cert-fields');
+  assert.match(await page.textContent('#cert-details'), /api\.example\.com/);
+  await page.keyboard.press('Escape');
+
+  // SM2: the sandbox CA cannot sign it, and says so.
+  await page.click('tr[data-id="cas-6d3a48"] button.more');
+  await page.click('#more-cas-6d3a48 button.action-download');
+  await page.waitForSelector('.notice-error');
+  assert.match(await page.textContent('.notice-error'), /gov\.example\.cn was not downloaded: SM2 is not available/);
+
+  // An uploaded certificate's file exists only where it was uploaded.
+  await page.click('[role=tab]:has-text("Uploaded")');
+  await page.click('tr[data-id="up-4e21"] button.more');
+  const disabled = page.locator('#more-up-4e21 button.action-download');
+  assert.equal(await disabled.getAttribute('aria-disabled'), 'true');
   assert.deepEqual(page.errors, []);
 });

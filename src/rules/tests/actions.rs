@@ -18,14 +18,12 @@ fn allowed(cert: &Certificate, today: &str, action: CertAction) -> Result<(), St
 #[test]
 fn official_issued_in_date() {
     use CertAction::*;
-    let mut cert = official("2024-10-01", "2025-09-30");
-    assert!(
-        allowed(&cert, "2025-09-10", Download)
-            .unwrap_err()
-            .contains("No certificate file"),
-        "without its file, a certificate cannot be downloaded"
+    let cert = official("2024-10-01", "2025-09-30");
+    assert_eq!(
+        allowed(&cert, "2025-09-10", Download),
+        Ok(()),
+        "the CA keeps the file of an Official certificate, kept here or not"
     );
-    cert.pem = Some("-----BEGIN CERTIFICATE-----".into());
     assert_eq!(
         state_of(&cert, "2025-09-10"),
         vec![
@@ -65,6 +63,17 @@ fn uploaded_and_pca_show_their_own_actions() {
     assert_eq!(listed, vec![Update, Download, Delete, Deploy, Verify]);
     assert_eq!(allowed(&cert, "2025-09-10", Update), Ok(()));
     assert_eq!(allowed(&cert, "2025-09-10", Delete), Ok(()));
+    assert!(
+        allowed(&cert, "2025-09-10", Download)
+            .unwrap_err()
+            .contains("No certificate file"),
+        "an uploaded certificate without its file cannot be downloaded"
+    );
+    let with_file = Certificate {
+        pem: Some("-----BEGIN CERTIFICATE-----".into()),
+        ..cert.clone()
+    };
+    assert_eq!(allowed(&with_file, "2025-09-10", Download), Ok(()));
     let pca = Certificate { pca: true, ..cert };
     let listed: Vec<CertAction> = state_of(&pca, "2025-09-10")
         .into_iter()
