@@ -176,6 +176,14 @@ test('10,000 generated certificates render only the rows in view', async () => {
   assert.ok(rendered < 80, `only the visible window is rendered (${rendered} rows)`);
   const total = Number(await page.getAttribute('#panel-official .cert-table', 'aria-rowcount'));
   assert.ok(total > 6000, `aria-rowcount tells the real size (${total})`);
+  // The keyboard is not stopped by the window: tabbing past the rendered rows
+  // scrolls the focused row into view, which renders the next ones.
+  await page.focus('#panel-official tr[aria-rowindex="2"] button.cert-name');
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement?.closest('tr.cert-row')?.getAttribute('aria-rowindex') ?? -1));
+  for (let i = 0; i < 60 * 5 && (await focusedRow()) <= 60; i += 1) await page.keyboard.press('Tab');
+  assert.ok((await focusedRow()) > 60, 'Tab reaches rows that were not rendered at first');
+  const first = await page.$eval('#panel-official tr.cert-row', (r) => Number(r.getAttribute('aria-rowindex')));
+  assert.ok(first > 2, `rows scrolled out of view are no longer rendered (first rendered: ${first})`);
   await page.$eval('#panel-official .table-scroll', (el) => { el.scrollTop = 64 * 3000; });
   await page.waitForFunction(() => Number(document.querySelector('#panel-official tr.cert-row').getAttribute('aria-rowindex')) > 2900);
   await page.fill('#search-official', 'host-00042.');
