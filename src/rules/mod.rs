@@ -27,7 +27,7 @@ pub mod verification;
 pub mod warnings;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use actions::{ActionState, CertAction, available_actions, ordered_here};
 pub use activation::{

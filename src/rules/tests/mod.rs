@@ -8,5 +8,5 @@ mod plan;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;
 mod status;
-mod support;
+pub(crate) mod support;
 mod validity;

@@ -1,26 +1,9 @@
 //! Hand-built inventories for the tests of `persist`, `import` and `csv`
-//! (builders copied from `rules/tests/support.rs`, not imported).
+//! (the date and specification builders are the rules tests' own).
 
-use chrono::NaiveDate;
-
+pub use crate::rules::tests::support::{d, dv_single};
 use crate::rules::*;
 use crate::store::{Inventory, Order};
-
-pub fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
-}
-
-pub fn spec(brand: Brand, validation: ValidationType, domain_type: DomainType) -> Specification {
-    Specification {
-        brand,
-        validation,
-        domain_type,
-    }
-}
-
-pub fn dv_single() -> Specification {
-    spec(Brand::DigiCert, ValidationType::Dv, DomainType::Single)
-}
 
 /// An issued Official DV single-domain certificate. Built from JSON so that
 /// fields the model gains later (with serde defaults) need no change here.
