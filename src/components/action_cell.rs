@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::popover::Popover;
+use super::use_open::{Open, use_open};
 use crate::rules::{ActionState, CertAction};
 
 #[derive(Properties, PartialEq)]
@@ -63,7 +64,12 @@ fn action_button(props: &ActionCellProps, state: &ActionState, in_menu: bool) ->
 
 #[component]
 pub fn ActionCell(props: &ActionCellProps) -> Html {
-    let open = use_state(|| false);
+    let Open {
+        is: open,
+        toggle,
+        close,
+        ..
+    } = use_open();
     let anchor = use_node_ref();
     let mut inline: Vec<&ActionState> = Vec::new();
     for state in props
@@ -81,18 +87,10 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
         .filter(|s| !inline.iter().any(|i| i.action == s.action))
         .collect();
     let menu_id = format!("more-{}", props.cert_id);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
     let on_pick = {
-        let (open, on_action) = (open.clone(), props.on_action.clone());
+        let (close, on_action) = (close.clone(), props.on_action.clone());
         Callback::from(move |pick| {
-            open.set(false);
+            close.emit(());
             on_action.emit(pick);
         })
     };
@@ -113,7 +111,7 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
                     { "More ▾" }
                 </button>
             }
-            if *open {
+            if open {
                 <Popover id={menu_id} {anchor} on_close={close} label="More actions" focus_first=true>
                     <ul class="menu">
                         for state in rest.iter().copied() {

@@ -5,26 +5,24 @@ use yew::prelude::*;
 
 use super::csr_generator::CsrGenerator;
 use super::modal::Modal;
+use super::use_open::{Open, use_open};
 use crate::rules::model::KeyAlgorithm;
 
 #[component]
 pub fn CreateCsrButton() -> Html {
-    let open = use_state(|| false);
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
+    let Open {
+        is: open,
+        show,
+        close,
+        ..
+    } = use_open();
     let footer = html! {
         <button type="button" class="btn" onclick={close.reform(|_| ())}>{ "Close" }</button>
     };
     html! {
         <>
             <button type="button" class="btn btn-small" id="create-csr" onclick={show}>{ "Create CSR" }</button>
-            if *open {
+            if open {
                 <Modal id="csr-tool" title="Create a CSR" on_close={close} wide=true {footer}>
                     <p class="tool-intro">{ "Makes a new key pair and a certificate signing request in this browser. Nothing is sent anywhere: give the CSR to your CA, and keep the private key for the server." }</p>
                     <CsrGenerator default_algorithm={KeyAlgorithm::EcdsaP256} on_generated={Callback::noop()} id_prefix="csr-tool" />

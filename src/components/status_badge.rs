@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::popover::Popover;
+use super::use_open::{Open, use_open};
 use crate::rules::CertificateStatus;
 use crate::store::lifecycle::{Lifecycle, Step};
 
@@ -30,18 +31,15 @@ pub fn status_slug(status: CertificateStatus) -> &'static str {
 
 #[component]
 pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    let open = use_state(|| false);
+    let Open {
+        is: open,
+        toggle,
+        close,
+        ..
+    } = use_open();
     let anchor = use_node_ref();
     let status = props.lifecycle.status;
     let popover_id = format!("lifecycle-{}", props.cert_id);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
     html! {
         <>
             <button type="button" ref={anchor.clone()}
@@ -52,7 +50,7 @@ pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
                 <span class="status-dot" aria-hidden="true"></span>
                 { status.label() }
             </button>
-            if *open {
+            if open {
                 <Popover id={popover_id} {anchor} on_close={close} label="Certificate lifecycle">
                     <h3 class="popover-title">{ "Lifecycle" }</h3>
                     <ol class="lifecycle">

@@ -3,22 +3,20 @@
 use yew::prelude::*;
 
 use super::upload_dialog::UploadDialog;
+use super::use_open::{Open, use_open};
 
 #[component]
 pub fn UploadButton() -> Html {
-    let open = use_state(|| false);
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
+    let Open {
+        is: open,
+        show,
+        close,
+        ..
+    } = use_open();
     html! {
         <>
             <button type="button" class="btn btn-primary" id="upload-certificate" onclick={show}>{ "Upload certificate" }</button>
-            if *open {
+            if open {
                 <UploadDialog on_close={close} />
             }
         </>

@@ -1,0 +1,27 @@
+//! The open/closed state of a dialog, menu or popover, with the callbacks its
+//! button and its close control need.
+
+use yew::prelude::*;
+
+pub struct Open {
+    pub is: bool,
+    pub show: Callback<MouseEvent>,
+    pub toggle: Callback<MouseEvent>,
+    pub close: Callback<()>,
+}
+
+#[hook]
+pub fn use_open() -> Open {
+    let state = use_state(|| false);
+    let set = |to: fn(bool) -> bool| {
+        let state = state.clone();
+        move || state.set(to(*state))
+    };
+    let (show, toggle, close) = (set(|_| true), set(|was| !was), set(|_| false));
+    Open {
+        is: *state,
+        show: Callback::from(move |_| show()),
+        toggle: Callback::from(move |_| toggle()),
+        close: Callback::from(move |()| close()),
+    }
+}
