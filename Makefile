@@ -25,12 +25,13 @@ test: setup lint test-native test-browser test-e2e
 	@echo "make test: all passed"
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo fmt --all --check
+	scripts/check-layers
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets $(WASM) -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # Integration tests under tests/*.rs, in headless Chromium (wasm-bindgen-test-runner).
 test-browser:

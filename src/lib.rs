@@ -8,9 +8,12 @@
 pub mod bench_api;
 pub mod components;
 pub mod platform;
-pub mod rules;
 pub mod store;
-pub mod x509;
+
+/// The renewal rules (crate `certdesk-rules`), under the name the app uses.
+pub use certdesk_rules as rules;
+/// The X.509 codec (crate `certdesk-x509`), under the name the app uses.
+pub use certdesk_x509 as x509;
 
 pub use components::app::{App, AppProps as MountOptions};
 

@@ -1,7 +1,7 @@
 //! Hand-built inventories for the tests of `persist`, `import` and `csv`
 //! (the date and specification builders are the rules tests' own).
 
-pub use crate::rules::tests::support::{d, dv_single};
+pub use crate::rules::testing::{d, dv_single};
 use crate::rules::*;
 use crate::store::{Inventory, Order};
 

@@ -1,0 +1,63 @@
+//! certdesk-rules: the renewal rules of the source documents and the record
+//! model (see `docs/rules.md`).
+//!
+//! Pure Rust: nothing here touches the browser or the UI, and "today" always
+//! comes in as an argument, so `cargo test` checks every rule natively.
+//! One file per concept; this module re-exports the public API.
+
+pub mod actions;
+pub mod activation;
+pub mod caps;
+pub mod contact;
+pub mod csr;
+mod dates;
+pub mod deployment;
+pub mod domain;
+pub mod eligibility;
+mod labels;
+pub mod model;
+pub mod order;
+pub mod payment;
+mod plan;
+mod plan_checks;
+mod punycode;
+pub mod review;
+pub mod status;
+pub mod validity;
+pub mod verification;
+pub mod warnings;
+
+#[cfg(test)]
+mod tests;
+/// Builders for tests of this crate and of its users (feature `testing`).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+pub use actions::{ActionState, CertAction, available_actions, ordered_here};
+pub use activation::{
+    Activation, OFFICIAL_TRIGGER_DAYS, UPLOADED_TRIGGER_DAYS, activation, auto_start_check,
+    trigger_days,
+};
+pub use caps::{SC081_SCHEDULE, ValidityCap, cap_on, needs_fresh_validation};
+pub use contact::{ContactErrors, validate_contact};
+pub use csr::{CsrCheck, check_csr};
+pub use domain::{DomainError, covers, domain_type_of, normalize_domain, normalize_domains};
+pub use eligibility::{Ineligible, renewal_eligibility, spec_change, update_eligibility};
+pub use model::*;
+pub use order::{OrderKind, OrderPlan, OrderRequest, PlannedCertificate};
+pub use payment::{
+    ManagedServiceUses, Payment, QuotaReturn, cancel_return, managed_service_uses, payment,
+    quotas_after, quotas_with_return, remaining_units, unit_price,
+};
+pub use plan::plan_order;
+pub use review::{ReviewSchedule, review_overdue, review_schedule};
+pub use status::{
+    PENDING_EXPIRATION_DAYS, days_left, is_in_date, service_days_left, service_end, status_at,
+};
+pub use validity::{
+    InTermReissue, Issuance, MAX_CARRY_OVER_DAYS, STANDARD_TERM_DAYS, Term, Validity,
+    ValidityBasis, ValidityError, carried_over_days, issuance_chain, next_in_term_reissue,
+    service_term, validity_on,
+};
+pub use verification::{MethodOption, default_verification, method_allowed, verification_methods};
+pub use warnings::{Warning, WarningKind};

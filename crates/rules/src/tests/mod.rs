@@ -1,0 +1,11 @@
+mod actions;
+mod activation;
+mod csr_verification;
+mod domain;
+mod eligibility;
+mod payment;
+mod plan;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
+mod status;
+mod validity;
