@@ -8,13 +8,23 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::dates::{days_between, ymd};
+use super::dates::{add_days, days_between, ymd};
 
 /// One step of the SC-081 schedule.
+///
+/// Days of a certificate's validity are counted as the Baseline Requirements
+/// count them: "Validity Period: ... the period of time from notBefore
+/// through notAfter, inclusive", where any part of a day counts as a day (BR
+/// v2.2, §1.6.1 Definitions and §6.3.2). A certificate valid from D 00:00:00
+/// to E 23:59:59 is `E - D + 1` days ([`validity_days`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ValidityCap {
-    /// Longest validity of a certificate issued in this step, in days (`not_after - not_before`).
+    /// The cap: longest validity of a certificate issued in this step, in days
+    /// counted inclusively (398, 200, 100, 47).
     pub max_days: i64,
+    /// The validity the CA issues at in this step, one day under the cap
+    /// (397, 199, 99, 46), inclusive count, as CAs do to stay clear of it.
+    pub issue_days: i64,
     /// How long a domain validation may be reused for an issuance in this step, in days.
     pub dcv_reuse_days: i64,
     /// First issue date of this step; `None` for the step in force before SC-081's first date.
@@ -28,21 +38,25 @@ pub struct ValidityCap {
 pub const SC081_SCHEDULE: [ValidityCap; 4] = [
     ValidityCap {
         max_days: 398,
+        issue_days: 397,
         dcv_reuse_days: 398,
         since: None,
     },
     ValidityCap {
         max_days: 200,
+        issue_days: 199,
         dcv_reuse_days: 200,
         since: Some(ymd(2026, 3, 15)),
     },
     ValidityCap {
         max_days: 100,
+        issue_days: 99,
         dcv_reuse_days: 100,
         since: Some(ymd(2027, 3, 15)),
     },
     ValidityCap {
         max_days: 47,
+        issue_days: 46,
         dcv_reuse_days: 10,
         since: Some(ymd(2029, 3, 15)),
     },
@@ -79,6 +93,21 @@ impl ValidityCap {
             },
         }
     }
+}
+
+/// A certificate's validity in days as the Baseline Requirements count it:
+/// `not_before` through `not_after` inclusive, so a certificate valid from
+/// 2026-03-15 00:00:00 to 2026-09-29 23:59:59 is 199 days. (The documents'
+/// service term, "2025-09-10 to 2026-09-30 = 385 days", is not a certificate
+/// and keeps its own count, `to - from`.)
+pub fn validity_days(not_before: NaiveDate, not_after: NaiveDate) -> i64 {
+    days_between(not_before, not_after) + 1
+}
+
+/// The last day a certificate issued on `from` may end on: `issue_days`
+/// counted inclusively from `from`.
+pub(crate) fn last_issuable_day(from: NaiveDate) -> Option<NaiveDate> {
+    add_days(from, cap_on(from).issue_days - 1)
 }
 
 /// A domain validated on `validated_on` must be validated again for an

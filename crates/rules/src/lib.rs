@@ -11,6 +11,7 @@ pub mod caps;
 pub mod contact;
 pub mod csr;
 mod dates;
+pub mod dcv;
 pub mod deployment;
 pub mod domain;
 pub mod eligibility;
@@ -23,24 +24,29 @@ mod plan_checks;
 mod punycode;
 pub mod review;
 pub mod status;
+pub mod urgency;
 pub mod validity;
 pub mod verification;
 pub mod warnings;
 
-#[cfg(test)]
-mod tests;
 /// Builders for tests of this crate and of its users (feature `testing`).
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+#[cfg(test)]
+mod tests;
 
 pub use actions::{ActionState, CertAction, available_actions, ordered_here};
 pub use activation::{
     Activation, OFFICIAL_TRIGGER_DAYS, UPLOADED_TRIGGER_DAYS, activation, auto_start_check,
     trigger_days,
 };
-pub use caps::{SC081_SCHEDULE, ValidityCap, cap_on, needs_fresh_validation};
+pub use caps::{SC081_SCHEDULE, ValidityCap, cap_on, needs_fresh_validation, validity_days};
 pub use contact::{ContactErrors, validate_contact};
 pub use csr::{CsrCheck, check_csr};
+pub use dcv::{
+    DomainClock, PlannedIssuance, PlannedKind, ValidatedBy, dcv_reuse_until, fresh_validation_need,
+    planned_issuances, validation_clock, validation_due_within,
+};
 pub use domain::{DomainError, covers, domain_type_of, normalize_domain, normalize_domains};
 pub use eligibility::{Ineligible, renewal_eligibility, spec_change, update_eligibility};
 pub use model::*;
@@ -54,6 +60,7 @@ pub use review::{ReviewSchedule, review_overdue, review_schedule};
 pub use status::{
     PENDING_EXPIRATION_DAYS, days_left, is_in_date, service_days_left, service_end, status_at,
 };
+pub use urgency::{Urgency, UrgencyLevel, renewal_urgency};
 pub use validity::{
     InTermReissue, Issuance, MAX_CARRY_OVER_DAYS, STANDARD_TERM_DAYS, Term, Validity,
     ValidityBasis, ValidityError, carried_over_days, issuance_chain, next_in_term_reissue,

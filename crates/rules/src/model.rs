@@ -222,6 +222,11 @@ pub struct Certificate {
     /// Managed deployment tasks created for this certificate when it was issued.
     #[serde(default)]
     pub deployments: Vec<DeploymentTask>,
+    /// Domain validations recorded for this certificate's issuances, newest
+    /// last (see `dcv`): when none is recorded for a domain, the current
+    /// certificate's `not_before` stands in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validations: Vec<DomainValidation>,
 }
 
 impl Certificate {
@@ -269,8 +274,17 @@ impl Certificate {
             applied_at_ms: None,
             resources: Vec::new(),
             deployments: Vec::new(),
+            validations: Vec::new(),
         }
     }
+}
+
+/// One domain validation (DCV) done for an issuance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainValidation {
+    pub domain: String,
+    pub validated_on: NaiveDate,
+    pub method: VerificationMethod,
 }
 
 /// Remaining quota of an account.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::caps::{ValidityCap, cap_on, needs_fresh_validation};
+use super::caps::{ValidityCap, cap_on, last_issuable_day, needs_fresh_validation, validity_days};
 use super::dates::{add_days, days_between};
 use super::model::{Certificate, LifecycleState};
 
@@ -53,11 +53,14 @@ impl Term {
     }
 }
 
-/// One certificate issued to cover (part of) a term.
+/// One certificate issued to cover (part of) a term: valid from `from`
+/// 00:00:00 to `to` 23:59:59 UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issuance {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// Its validity as the Baseline Requirements count it, `from` through `to`
+    /// inclusive ([`validity_days`]): at most the cap's `issue_days`.
     pub days: i64,
     /// The SC-081 cap in force on `from`.
     pub cap: ValidityCap,
@@ -112,7 +115,9 @@ pub fn service_term(basis: ValidityBasis, issued_on: NaiveDate) -> Result<Term, 
 /// chain of certificates, each at most the cap of its own issue date, each next
 /// one issued when the one before has min(30, cap/3) days left, ending exactly
 /// at the term's end" (issue 3, rule 10). Greedy: each certificate is as long
-/// as its cap allows. Before 2026-03-15 (398 days) a term is one certificate.
+/// as the CA issues in its step (`issue_days`: 397, 199, 99, 46, counted
+/// inclusively, one under the cap: issue 10). Before 2026-03-15 a term (at
+/// most 395 + 1 days inclusive) is one certificate.
 pub fn issuance_chain(term: &Term) -> Result<Vec<Issuance>, ValidityError> {
     let total = term.days();
     if total < 0 {
@@ -127,12 +132,12 @@ pub fn issuance_chain(term: &Term) -> Result<Vec<Issuance>, ValidityError> {
     // takes at most 13 steps; the bound only guards against a broken schedule.
     for _ in 0..=MAX_TERM_DAYS {
         let cap = cap_on(from);
-        let capped_end = add_days(from, cap.max_days).ok_or(ValidityError::OutOfRange)?;
+        let capped_end = last_issuable_day(from).ok_or(ValidityError::OutOfRange)?;
         let to = capped_end.min(term.end);
         chain.push(Issuance {
             from,
             to,
-            days: days_between(from, to),
+            days: validity_days(from, to),
             cap,
         });
         if to >= term.end {
@@ -183,14 +188,14 @@ pub fn next_in_term_reissue(cert: &Certificate, today: NaiveDate) -> Option<InTe
         return None;
     }
     let cap = cap_on(from);
-    let to = add_days(from, cap.max_days)?.min(term_end);
+    let to = last_issuable_day(from)?.min(term_end);
     Some(InTermReissue {
         scheduled_on,
         due: today >= scheduled_on,
         issuance: Issuance {
             from,
             to,
-            days: days_between(from, to),
+            days: validity_days(from, to),
             cap,
         },
         fresh_validation_needed: needs_fresh_validation(not_before, from),

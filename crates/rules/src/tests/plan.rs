@@ -224,7 +224,8 @@ fn today_plans_are_chained_and_serializable() {
         (d("2027-12-13"), 20)
     );
     assert_eq!(first.chain[0].cap.max_days, 200);
-    assert_eq!(first.chain[0].to, d("2027-06-11"));
+    assert_eq!(first.chain[0].to, d("2027-06-09")); // 199 days inclusive
+    assert_eq!(first.chain[0].days, 199);
     assert_eq!(first.chain.last().map(|i| i.to), Some(d("2027-12-13")));
     let json = serde_json::to_string(&plan).unwrap_or_default();
     let back: OrderPlan = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));

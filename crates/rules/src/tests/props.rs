@@ -3,8 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
-use crate::testing::*;
 use crate::dates::days_between;
+use crate::testing::*;
 use crate::*;
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -73,7 +73,10 @@ proptest! {
         let v = validity_on(ValidityBasis::CarryOver { previous_end }, issued).unwrap();
         prop_assert!((365..=395).contains(&v.term.days()));
         prop_assert_eq!(v.chain.len(), 1);
-        prop_assert_eq!(v.chain[0].days, v.term.days());
+        // The one certificate ends with the term; counted inclusively it is one
+        // day longer than the term and still under the 398-day cap.
+        prop_assert_eq!(v.chain[0].days, v.term.days() + 1);
+        prop_assert!(v.chain[0].days < 398);
     }
 
     #[test]
@@ -88,10 +91,16 @@ proptest! {
             prop_assert_eq!(v.chain.first().map(|i| i.from), Some(v.term.start));
             prop_assert_eq!(v.chain.last().map(|i| i.to), Some(v.term.end));
             for i in &v.chain {
-                prop_assert!(i.days <= cap_on(i.from).max_days);
-                prop_assert_eq!(i.days, days_between(i.from, i.to));
+                // notBefore 00:00:00 through notAfter 23:59:59, inclusive (Baseline
+                // Requirements): never over the cap of the issue day, and at most
+                // the one-under-the-cap value the CA issues at.
+                let inclusive = days_between(i.from, i.to) + 1;
+                prop_assert_eq!(i.days, inclusive);
+                prop_assert!(inclusive <= cap_on(i.from).max_days, "over the cap: {:?}", i);
+                prop_assert!(inclusive <= cap_on(i.from).issue_days, "over the issued length: {:?}", i);
             }
             for pair in v.chain.windows(2) {
+                // No gap: the next certificate starts no later than the day the one before ends.
                 prop_assert!(pair[1].from > pair[0].from && pair[1].from <= pair[0].to, "gap in {:?}", v.chain);
             }
         }
@@ -159,5 +168,33 @@ proptest! {
             prop_assert_eq!(normalize_domain(&name), Ok(name.clone()));
             prop_assert!(covers(std::slice::from_ref(&name), &name));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The reuse date is exactly the last issue day for which no fresh validation is needed.
+    #[test]
+    fn reuse_until_agrees_with_needs_fresh_validation(
+        validated in date_between("2024-01-01", "2031-12-31"), after in 0i64..500,
+    ) {
+        let issue = validated + chrono::Days::new(after.unsigned_abs());
+        let until = dcv_reuse_until(validated);
+        prop_assert!(until.is_some());
+        prop_assert_eq!(needs_fresh_validation(validated, issue), Some(issue) > until);
+    }
+
+    /// Urgency only grows as the days pass.
+    #[test]
+    fn urgency_never_decreases_over_time(
+        nb in date_between("2024-01-01", "2031-12-31"), len in 0i64..400, t in -10i64..420,
+    ) {
+        let na = nb + chrono::Days::new(len.unsigned_abs());
+        let day = |n: i64| nb.checked_add_signed(chrono::TimeDelta::days(n)).unwrap_or(nb);
+        let (today, tomorrow) = (day(t), day(t + 1));
+        let a = renewal_urgency(nb, na, today).map(|u| u.level);
+        let b = renewal_urgency(nb, na, tomorrow).map(|u| u.level);
+        prop_assert!(a <= b, "{:?} then {:?}", a, b);
     }
 }

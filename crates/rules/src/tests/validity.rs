@@ -22,9 +22,12 @@ fn worked_example_renewal_385_days() {
     );
     assert_eq!(v.term.days(), 385);
     assert_eq!(v.chain.len(), 1);
+    // The certificate covering it ends on the same day; as the Baseline
+    // Requirements count a certificate (notBefore through notAfter inclusive)
+    // it is 386 days, under the 398-day cap of its issue day.
     assert_eq!(
         (v.chain[0].from, v.chain[0].to, v.chain[0].days),
-        (d("2025-09-10"), d("2026-09-30"), 385)
+        (d("2025-09-10"), d("2026-09-30"), 386)
     );
     assert_eq!(v.chain[0].cap.max_days, 398);
 }
@@ -101,6 +104,8 @@ fn caps_switch_on_their_dates() {
     for (on, max, reuse) in cases {
         let cap = cap_on(d(on));
         assert_eq!((cap.max_days, cap.dcv_reuse_days), (max, reuse), "{on}");
+        // CAs issue one day under the cap, counted inclusively.
+        assert_eq!(cap.issue_days, max - 1, "{on}");
     }
     assert_eq!(
         cap_on(d("2026-03-14")).label(),
@@ -129,16 +134,21 @@ fn assert_chain(v: &Validity) {
 
 #[test]
 fn chains_on_each_cap_date_and_the_day_before() {
-    // (issued on, days of each certificate) for a renewal with 20 days left (385-day term).
+    // (issued on, days of each certificate, counted inclusively as the Baseline
+    // Requirements do) for a renewal with 20 days left (385-day term). Full-length
+    // certificates are one day under the cap: 199, 99, 46.
     let cases: [(&str, &[i64]); 6] = [
-        ("2026-03-14", &[385]),
-        ("2026-03-15", &[200, 200, 45]),
-        ("2027-03-14", &[200, 100, 100, 75]),
-        ("2027-03-15", &[100, 100, 100, 100, 100, 35]),
-        ("2029-03-14", &[100, 47, 47, 47, 47, 47, 47, 47, 47, 47, 27]),
+        ("2026-03-14", &[386]),
+        ("2026-03-15", &[199, 199, 50]),
+        ("2027-03-14", &[199, 99, 99, 82]),
+        ("2027-03-15", &[99, 99, 99, 99, 99, 46]),
+        (
+            "2029-03-14",
+            &[99, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 18],
+        ),
         (
             "2029-03-15",
-            &[47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 33],
+            &[46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 26],
         ),
     ];
     for (on, days) in cases {
@@ -160,8 +170,8 @@ fn chain_exact_dates_from_2026_03_15() {
     assert_eq!(
         spans,
         [
-            (d("2026-03-15"), d("2026-10-01")), // 200 days
-            (d("2026-09-01"), d("2027-03-15")), // issued with 30 days left; ends on the term's end
+            (d("2026-03-15"), d("2026-09-29")), // 199 days inclusive, one under the cap of 200
+            (d("2026-08-30"), d("2027-03-15")), // issued with 30 days left; ends on the term's end
         ]
     );
 }
@@ -216,7 +226,7 @@ fn in_term_reissue() {
             next.issuance.to,
             next.issuance.cap.max_days
         ),
-        (d("2027-05-12"), d("2027-08-20"), 100)
+        (d("2027-05-12"), d("2027-08-18"), 100) // 99 days inclusive
     );
     // Validated 2026-11-23, 170 days before; the reuse period on 2027-05-12 is 100 days.
     assert!(next.fresh_validation_needed);
