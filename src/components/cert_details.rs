@@ -12,7 +12,9 @@ use super::copy_button::CopyButton;
 use super::dialogs::download_file;
 use super::modal::Modal;
 use super::record_facts::{RecordFacts, association_context};
+use super::validation_clock::ValidationClock;
 use crate::rules::ordered_here;
+use crate::store::validation_clock::clocks_of;
 use crate::x509::{analyze_chain, read_input};
 
 #[component]
@@ -29,6 +31,7 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
         };
     };
     let (original_name, order_placed_on) = association_context(&app.inventory, &cert);
+    let clocks = clocks_of(&app.inventory, &cert.id, today);
     let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
     let file_html = match &file {
         None if ordered_here(&cert) => {
@@ -75,6 +78,13 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
                 <h3 id="details-record">{ "In the inventory" }</h3>
                 <RecordFacts cert={cert.clone()} {today} {original_name} {order_placed_on} />
             </section>
+            if !clocks.is_empty() {
+                <section aria-labelledby="details-dcv" class="details-dcv">
+                    <h3 id="details-dcv">{ "Domain validation" }</h3>
+                    <p class="muted">{ "Each issuance needs a domain validation no older than the reuse period in force that day (CA/Browser Forum SC-081: 200 days from 2026-03-15, 100 from 2027-03-15, 10 from 2029-03-15)." }</p>
+                    <ValidationClock {clocks} method={cert.verification} {today} />
+                </section>
+            }
             { file_html }
         </Modal>
     }

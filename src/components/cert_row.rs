@@ -6,7 +6,10 @@ use yew::prelude::*;
 
 use super::action_cell::ActionCell;
 use super::status_badge::StatusBadge;
-use crate::rules::{ActionState, CertAction, Certificate, CertificateStatus, days_left};
+use crate::rules::{
+    ActionState, CertAction, Certificate, CertificateStatus, LifecycleState, UrgencyLevel,
+    days_left, renewal_urgency,
+};
 use crate::store::lifecycle::Lifecycle;
 use crate::store::view::Row;
 
@@ -47,12 +50,28 @@ fn days_text(
     }
 }
 
+fn urgency_slug(level: UrgencyLevel) -> &'static str {
+    match level {
+        UrgencyLevel::Comfortable => "ok",
+        UrgencyLevel::Due => "due",
+        UrgencyLevel::Urgent => "urgent",
+        UrgencyLevel::Expired => "expired",
+    }
+}
+
 #[component]
 pub fn CertRow(props: &CertRowProps) -> Html {
     let cert = &props.cert;
     let status = props.lifecycle.status;
     let (days, days_class) = days_text(cert, status, props.today);
     let more_domains = cert.domains.len().saturating_sub(1);
+    // Beside the documents' statuses: how much of this certificate's own lifetime is left.
+    let urgency = match (cert.state, cert.not_before, cert.not_after) {
+        (LifecycleState::Issued, Some(nb), Some(na)) => {
+            renewal_urgency(nb, na, props.today).filter(|u| u.level != UrgencyLevel::Expired)
+        }
+        _ => None,
+    };
     let class = classes!(
         "cert-row",
         props.row.associated.then_some("row-associated"),
@@ -102,6 +121,12 @@ pub fn CertRow(props: &CertRowProps) -> Html {
                     <span class="validity-range muted">{ "—" }</span>
                 }
                 <span class={classes!("days", days_class)}>{ days }</span>
+                if let Some(u) = urgency {
+                    <span class={classes!("urgency", format!("urgency-{}", urgency_slug(u.level)))}
+                          title="Renewal is due when a third of the certificate's lifetime is left (at least 7 days), urgent under a sixth (at least 3 days)">
+                        { u.describe() }
+                    </span>
+                }
             </td>
             <td class="col-actions">
                 <ActionCell cert_id={cert.id.clone()} cert_name={cert.name.clone()}

@@ -13,6 +13,8 @@ pub struct CertToolbarProps {
     pub query: ViewQuery,
     pub counts: Vec<(CertificateStatus, usize)>,
     pub matching: usize,
+    /// Certificates matching the search whose domains need validating again within 30 days.
+    pub validation_due: usize,
     pub on_change: Callback<QueryChange>,
     #[prop_or_default]
     pub children: Html,
@@ -75,6 +77,12 @@ pub fn CertToolbar(props: &CertToolbarProps) -> Html {
                 for (status, n) in props.counts.iter().copied() {
                     { chip(Some(status), format!("{} ({n})", status.label())) }
                 }
+                <button type="button" class={classes!("chip", "chip-validation", props.query.validation_due.then_some("chip-on"))}
+                        aria-pressed={props.query.validation_due.to_string()}
+                        title="Certificates with a planned reissue or Managed Service start that needs a fresh domain validation in the next 30 days"
+                        onclick={{ let on = !props.query.validation_due; props.on_change.reform(move |_| QueryChange::ValidationDue(on)) }}>
+                    { format!("Needs validation within 30 days ({})", props.validation_due) }
+                </button>
             </div>
         </div>
     }

@@ -63,7 +63,8 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
     };
     html! {
         <div class="cert-list">
-            <CertToolbar {tab} query={(*query).clone()} counts={rows.counts.clone()} matching={rows.matching} {on_change}>
+            <CertToolbar {tab} query={(*query).clone()} counts={rows.counts.clone()} matching={rows.matching}
+                         validation_due={rows.validation_due} {on_change}>
                 { props.children.clone() }
             </CertToolbar>
             <p class="result-count" role="status">

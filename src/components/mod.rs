@@ -59,6 +59,7 @@ pub mod upload_button;
 pub mod upload_dialog;
 pub mod upload_preview;
 pub mod use_open;
+pub mod validation_clock;
 pub mod verification_field;
 pub mod verify_verdict;
 pub mod verify_walkthrough;

@@ -5,7 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::rules::{LifecycleState, OrderPlan, PlannedCertificate};
+use super::validation_clock::ValidationClock;
+use crate::rules::{LifecycleState, OrderPlan, PlannedCertificate, planned_order_clock};
 use crate::store::money::format_amount;
 
 #[derive(Properties, PartialEq)]
@@ -38,16 +39,35 @@ fn validity(first: &PlannedCertificate) -> Html {
             if capped {
                 <div class="chain" id="preview-chain">
                     <p>
-                        { format!("A certificate issued from {} may be valid at most {} days (CA/Browser Forum ballot SC-081). This term is covered by {} certificates, each issued before the previous one ends:",
-                            first.chain[0].cap.since.map_or_else(|| "now".into(), |d| d.to_string()), first.chain[0].cap.max_days, first.chain.len()) }
+                        { format!("A certificate issued from {} may be valid at most {} days (CA/Browser Forum ballot SC-081), counted from its first day through its last; the CA issues {} days. This term is covered by {} certificates, each issued before the previous one ends:",
+                            first.chain[0].cap.since.map_or_else(|| "now".into(), |d| d.to_string()), first.chain[0].cap.max_days, first.chain[0].cap.issue_days, first.chain.len()) }
                     </p>
                     <ol>
                         for issuance in first.chain.iter() {
-                            <li>{ format!("{} to {} ({} days, cap {})", issuance.from, issuance.to, issuance.days, issuance.cap.label()) }</li>
+                            <li>{ format!("{} to {} ({} days; cap {})", issuance.from, issuance.to, issuance.days, issuance.cap.label()) }</li>
                         }
                     </ol>
                 </div>
             }
+        </div>
+    }
+}
+
+/// The domain-validation clock of the order, when it plans issuances after the
+/// request (an SC-081 chain or a multi-year order).
+fn validation_block(plan: &OrderPlan) -> Html {
+    let issuances: usize = plan.certificates.iter().map(|c| c.chain.len()).sum();
+    let (Some(first), Some(method)) = (plan.certificates.first(), plan.verification) else {
+        return html! {};
+    };
+    if issuances < 2 {
+        return html! {};
+    }
+    let clocks = planned_order_clock(&plan.domains, &plan.certificates);
+    html! {
+        <div class="preview-block" id="preview-validation">
+            <h4>{ "Domain validation" }</h4>
+            <ValidationClock {clocks} {method} today={first.issued_on} />
         </div>
     }
 }
@@ -79,6 +99,7 @@ pub fn OrderPreview(props: &OrderPreviewProps) -> Html {
                         }
                     </ol>
                 </div>
+                { validation_block(plan) }
                 <div class="preview-block" id="preview-payment">
                     <h4>{ "Quota and payment" }</h4>
                     <dl class="facts">

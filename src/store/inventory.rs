@@ -74,7 +74,7 @@ impl Inventory {
 
 /// Lookups by ID and by (order, position), built once for many questions.
 pub struct Links {
-    by_id: HashMap<String, usize>,
+    pub(crate) by_id: HashMap<String, usize>,
     by_order: HashMap<(String, u8), usize>,
 }
 

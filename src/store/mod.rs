@@ -17,6 +17,7 @@ pub mod sandbox;
 pub mod state;
 mod state_ops;
 pub mod validation;
+pub mod validation_clock;
 pub mod view;
 
 #[cfg(test)]

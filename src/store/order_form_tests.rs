@@ -57,6 +57,10 @@ fn renewing_today_covers_the_term_with_an_sc081_chain() {
     assert_eq!(first.term.days(), 385);
     assert!(first.chain.len() >= 2, "{:?}", first.chain);
     assert_eq!(first.chain[0].cap.max_days, 200);
+    assert_eq!(
+        first.chain[0].days, 199,
+        "one day under the cap, counted inclusively"
+    );
     assert_eq!(first.chain.last().unwrap().to, first.term.end);
 }
 

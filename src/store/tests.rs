@@ -424,3 +424,69 @@ fn a_file_made_for_an_older_validity_is_not_attached() {
         Some("NEW")
     );
 }
+
+#[test]
+fn most_urgent_first_and_the_validation_filter() {
+    use crate::rules::testing::{d, official};
+    use crate::store::Inventory;
+    // A: 199 days with a reissue planned inside its term on 2027-05-10; its
+    // validation (taken as 2026-11-23) can be reused until 2027-03-14 only.
+    let a = crate::rules::Certificate {
+        id: "cas-a".into(),
+        name: "a".into(),
+        domains: vec!["shop.example.com".into()],
+        term_start: Some(d("2026-11-23")),
+        term_end: Some(d("2027-12-13")),
+        ..official("2026-11-23", "2027-06-09")
+    };
+    // B: expires sooner, but a 31-day certificate with 16 days left is in good time.
+    let b = crate::rules::Certificate {
+        id: "cas-b".into(),
+        name: "b".into(),
+        domains: vec!["b.example.com".into()],
+        ..official("2027-04-01", "2027-05-01")
+    };
+    let inv = Inventory {
+        certificates: vec![a, b],
+        ..Default::default()
+    };
+    let today = d("2027-04-15");
+    let idx = index(&inv, today);
+    let ids = |q: &ViewQuery| -> Vec<String> {
+        view(&inv, &idx, Tab::Official, q)
+            .rows
+            .iter()
+            .map(|r| inv.certificates[r.index].id.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids(&ViewQuery::default()),
+        ["cas-b", "cas-a"],
+        "soonest expiry first"
+    );
+    let urgent = ViewQuery {
+        sort: SortOrder::MostUrgent,
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&urgent),
+        ["cas-a", "cas-b"],
+        "least of its lifetime left first"
+    );
+    let due = ViewQuery {
+        validation_due: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&due),
+        ["cas-a"],
+        "the reissue of 2027-05-10 needs a new validation"
+    );
+    assert_eq!(
+        view(&inv, &idx, Tab::Official, &ViewQuery::default()).validation_due,
+        1
+    );
+    // Two months earlier the reissue is not within 30 days.
+    let early = index(&inv, d("2027-02-15"));
+    assert!(view(&inv, &early, Tab::Official, &due).rows.is_empty());
+}

@@ -10,7 +10,10 @@ use chrono::NaiveDate;
 
 use super::inventory::Inventory;
 use super::route::Tab;
-use crate::rules::{CertificateKind, CertificateStatus, status_at};
+use super::validation_clock::ClockInputs;
+use crate::rules::{
+    CertificateKind, CertificateStatus, LifecycleState, Urgency, renewal_urgency, status_at,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortOrder {
@@ -18,13 +21,16 @@ pub enum SortOrder {
     #[default]
     ExpirySoonest,
     ExpiryLatest,
+    /// Least of its lifetime left first (`rules::renewal_urgency`).
+    MostUrgent,
     Name,
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 3] = [
+    pub const ALL: [SortOrder; 4] = [
         SortOrder::ExpirySoonest,
         SortOrder::ExpiryLatest,
+        SortOrder::MostUrgent,
         SortOrder::Name,
     ];
 
@@ -32,6 +38,7 @@ impl SortOrder {
         match self {
             SortOrder::ExpirySoonest => "Expiry: soonest first",
             SortOrder::ExpiryLatest => "Expiry: latest first",
+            SortOrder::MostUrgent => "Most urgent first",
             SortOrder::Name => "Name: A to Z",
         }
     }
@@ -40,6 +47,7 @@ impl SortOrder {
         match self {
             SortOrder::ExpirySoonest => "expiry-asc",
             SortOrder::ExpiryLatest => "expiry-desc",
+            SortOrder::MostUrgent => "urgency",
             SortOrder::Name => "name",
         }
     }
@@ -50,6 +58,8 @@ impl SortOrder {
 pub struct ViewQuery {
     pub search: String,
     pub status: Option<CertificateStatus>,
+    /// Only certificates whose domains need validating again within 30 days.
+    pub validation_due: bool,
     pub sort: SortOrder,
 }
 
@@ -64,6 +74,10 @@ struct Group {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Index {
     pub status: Vec<CertificateStatus>,
+    /// Renewal urgency of the certificate in service (issued ones only).
+    pub urgency: Vec<Option<Urgency>>,
+    /// The day a planned issuance needs a fresh domain validation, when within 30 days.
+    pub validation_due: Vec<Option<NaiveDate>>,
     haystack: Vec<String>,
     groups: Vec<(Tab, Group)>,
 }
@@ -87,6 +101,8 @@ pub struct View {
     pub counts: Vec<(CertificateStatus, usize)>,
     /// Certificates of the tab matching the search.
     pub matching: usize,
+    /// Of those, the ones whose domains need validating again within 30 days.
+    pub validation_due: usize,
     /// Certificates of the tab.
     pub total: usize,
 }
@@ -150,8 +166,19 @@ pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
             )
         })
         .collect();
+    let clocks = ClockInputs::new(inventory);
     Index {
         status: certs.iter().map(|c| status_at(c, today)).collect(),
+        urgency: certs
+            .iter()
+            .map(|c| match (c.state, c.not_before, c.not_after) {
+                (LifecycleState::Issued, Some(nb), Some(na)) => renewal_urgency(nb, na, today),
+                _ => None,
+            })
+            .collect(),
+        validation_due: (0..certs.len())
+            .map(|i| clocks.due_within_window(i, today))
+            .collect(),
         haystack: certs
             .iter()
             .map(|c| format!("{}\n{}\n{}", c.name, c.id, c.domains.join("\n")).to_lowercase())
@@ -173,7 +200,12 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
             .copied()
             .unwrap_or(CertificateStatus::Issued)
     };
-    let shown = |i: usize| searched(i) && query.status.is_none_or(|s| s == status(i));
+    let due = |i: usize| index.validation_due.get(i).is_some_and(Option::is_some);
+    let shown = |i: usize| {
+        searched(i)
+            && query.status.is_none_or(|s| s == status(i))
+            && (!query.validation_due || due(i))
+    };
 
     let mut groups: Vec<&Group> = index
         .groups
@@ -197,6 +229,14 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
                 name_key(g),
             )
         }),
+        SortOrder::MostUrgent => groups.sort_by_cached_key(|g| {
+            let urgency = index.urgency.get(g.root).copied().flatten();
+            (
+                urgency.is_none(),
+                urgency.map(|u| u.sort_key()),
+                name_key(g),
+            )
+        }),
         SortOrder::Name => groups.sort_by_cached_key(name_key),
     }
 
@@ -208,6 +248,7 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
             out.total += 1;
             if searched(i) {
                 out.matching += 1;
+                out.validation_due += usize::from(due(i));
                 *counts.entry(status(i)).or_default() += 1;
             }
         }
@@ -245,6 +286,7 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
 pub enum QueryChange {
     Search(String),
     Status(Option<CertificateStatus>),
+    ValidationDue(bool),
     Sort(SortOrder),
     Clear,
 }
@@ -257,6 +299,7 @@ impl yew::Reducible for ViewQuery {
         match change {
             QueryChange::Search(search) => next.search = search,
             QueryChange::Status(status) => next.status = status,
+            QueryChange::ValidationDue(on) => next.validation_due = on,
             QueryChange::Sort(sort) => next.sort = sort,
             QueryChange::Clear => next = ViewQuery::default(),
         }

@@ -15,6 +15,7 @@ use super::activation::{Activation, activation};
 use super::caps::{SC081_SCHEDULE, cap_on, last_issuable_day, needs_fresh_validation};
 use super::dates::{add_days, days_between};
 use super::model::{Certificate, LifecycleState, VerificationMethod};
+use super::order::PlannedCertificate;
 
 /// What a planned issuance is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,4 +250,52 @@ pub fn validation_due_within(
         .filter_map(DomainClock::due_on)
         .min()
         .filter(|due| days_between(today, *due) <= within_days)
+}
+
+/// The validation clock of an order before it is placed (the renewal and
+/// purchase preview): the request of the first certificate validates every
+/// domain on its issue day; the rest of its SC-081 chain, the Managed Service
+/// starts of the later certificates and their own chains are the planned
+/// issuances that may reuse it.
+pub fn planned_order_clock(
+    domains: &[String],
+    certificates: &[PlannedCertificate],
+) -> Vec<DomainClock> {
+    let Some(validated_on) = certificates
+        .first()
+        .and_then(|c| c.chain.first())
+        .map(|i| i.from)
+    else {
+        return Vec::new();
+    };
+    let mut planned = Vec::new();
+    for (n, cert) in certificates.iter().enumerate() {
+        let record_id = format!("certificate {} of {}", cert.position, cert.of);
+        for (k, issuance) in cert.chain.iter().enumerate() {
+            let kind = match (n, k) {
+                (0, 0) => continue,
+                (_, 0) => PlannedKind::ManagedServiceStart,
+                _ => PlannedKind::InTermReissue,
+            };
+            planned.push(PlannedIssuance {
+                on: issuance.from,
+                kind,
+                record_id: record_id.clone(),
+            });
+        }
+    }
+    planned.sort_by_key(|p| p.on);
+    domains
+        .iter()
+        .map(|domain| DomainClock {
+            domain: domain.clone(),
+            validated_on,
+            validated_by: ValidatedBy::AssumedAtIssuance,
+            reuse_until: dcv_reuse_until(validated_on),
+            needs_fresh_for: planned
+                .iter()
+                .find(|p| needs_fresh_validation(validated_on, p.on))
+                .cloned(),
+        })
+        .collect()
 }

@@ -45,7 +45,7 @@ pub use contact::{ContactErrors, validate_contact};
 pub use csr::{CsrCheck, check_csr};
 pub use dcv::{
     DomainClock, PlannedIssuance, PlannedKind, ValidatedBy, dcv_reuse_until, fresh_validation_need,
-    planned_issuances, validation_clock, validation_due_within,
+    planned_issuances, planned_order_clock, validation_clock, validation_due_within,
 };
 pub use domain::{DomainError, covers, domain_type_of, normalize_domain, normalize_domains};
 pub use eligibility::{Ineligible, renewal_eligibility, spec_change, update_eligibility};

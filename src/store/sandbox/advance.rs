@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 
 use super::Advanced;
 use crate::rules::{
-    Activation, Certificate, DeploymentTask, LifecycleState, TaskStatus, ValidationType,
-    ValidityBasis, activation, cap_on, next_in_term_reissue, review_schedule, service_end,
-    validity_on,
+    Activation, Certificate, DeploymentTask, DomainValidation, LifecycleState, TaskStatus,
+    ValidationType, ValidityBasis, activation, cap_on, next_in_term_reissue, review_schedule,
+    service_end, validity_on,
 };
 use crate::store::inventory::{Inventory, SandboxSettings};
 
@@ -196,6 +196,11 @@ fn review(
     c.not_before = Some(first.from);
     c.not_after = Some(first.to);
     c.failure_reason = None;
+    // The CA validated the domains during the review: recorded on the day the
+    // request was submitted, the earliest it can have been done, so the reuse
+    // date shown is never later than the CA's.
+    let validated_on = c.applied_on.unwrap_or(issue_on).min(issue_on);
+    record_validations(c, validated_on);
     c.note = (validity.chain.len() > 1).then(|| {
         format!(
             "Its paid term ({} to {}) is covered by {} certificates: certificates issued from {} may be valid at most {} days (CA/Browser Forum SC-081).",
@@ -279,6 +284,9 @@ fn reissue(c: &mut Certificate, ctx: &mut Context) -> bool {
     c.not_before = Some(next.issuance.from);
     c.not_after = Some(next.issuance.to);
     c.pem = None;
+    if next.fresh_validation_needed {
+        record_validations(c, next.issuance.from);
+    }
     c.verified = None;
     c.note = Some(format!(
         "Reissued within its paid term on {} (valid to {}): a certificate issued then may be valid at most {} days (CA/Browser Forum SC-081). Deploy the new one.{}",
@@ -296,4 +304,25 @@ fn reissue(c: &mut Certificate, ctx: &mut Context) -> bool {
         c.name, c.id, next.issuance.from, next.issuance.to
     ));
     true
+}
+
+/// Records a domain validation of every domain of `c` on `on`, by its method.
+fn record_validations(c: &mut Certificate, on: NaiveDate) {
+    let method = c.verification;
+    let fresh: Vec<DomainValidation> = c
+        .domains
+        .iter()
+        .map(|domain| DomainValidation {
+            domain: domain.clone(),
+            validated_on: on,
+            method,
+        })
+        .collect();
+    // Keep only the newest validation of each domain.
+    c.validations.retain(|v| {
+        !fresh
+            .iter()
+            .any(|f| f.domain.eq_ignore_ascii_case(&v.domain))
+    });
+    c.validations.extend(fresh);
 }

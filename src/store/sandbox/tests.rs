@@ -249,11 +249,20 @@ fn sc081_terms_are_reissued_inside_the_term() {
     let (inv, id) = renewed_and_submitted(&inv, "cas-8b1c04", today);
     let inv = at(&inv, "2026-11-24");
     let cert = inv.find(&id).unwrap().clone();
+    // 199 days counted inclusively (notBefore through notAfter), one under the cap of 200.
     assert_eq!(
         cert.not_before
             .zip(cert.not_after)
-            .map(|(a, b)| (b - a).num_days()),
-        Some(200)
+            .map(|(a, b)| crate::rules::validity_days(a, b)),
+        Some(199)
+    );
+    // The CA's validation of the request is recorded, on the day it was submitted.
+    assert!(
+        cert.validations
+            .iter()
+            .any(|v| cert.domains.contains(&v.domain) && v.validated_on == today),
+        "{:?}",
+        cert.validations
     );
     assert!(cert.note.as_deref().unwrap_or("").contains("SC-081"));
     // Each next certificate comes 30 days before the current one ends (the cap
@@ -269,9 +278,10 @@ fn sc081_terms_are_reissued_inside_the_term() {
             Some(day),
             "no gap, no overlap beyond the lead time"
         );
-        let days = (next.not_after.unwrap() - day).num_days();
+        // Counted as the Baseline Requirements count: notBefore through notAfter inclusive.
+        let days = crate::rules::validity_days(day, next.not_after.unwrap());
         assert!(
-            days <= crate::rules::cap_on(day).max_days,
+            days < crate::rules::cap_on(day).max_days,
             "{days} days issued on {day}"
         );
         assert!(next.note.as_deref().unwrap_or("").contains("Reissued"));

@@ -132,3 +132,39 @@ fn nothing_issued_has_no_clock() {
     assert!(validation_clock(&cert, &[], &[]).is_empty());
     assert!(planned_issuances(&cert, &[], d("2026-01-01")).is_empty());
 }
+
+#[test]
+fn an_order_previews_which_planned_issuance_needs_validating_again() {
+    // A renewal on 2026-03-15 (20 days left): 199 + 199 + 50 days. Validated for
+    // the request on 2026-03-15, reusable 200 days (to 2026-10-01): the reissue of
+    // 2026-08-30 reuses it, the one of 2027-02-14 needs a new TXT record.
+    let original = Certificate {
+        domains: vec!["shop.example.com".into()],
+        term_end: Some(d("2026-04-04")),
+        ..official("2025-04-04", "2026-04-04")
+    };
+    let plan = plan_order(
+        &OrderRequest::renewal_of(&original),
+        &Quotas::default(),
+        &PriceTable::default(),
+        d("2026-03-15"),
+    );
+    let clock = planned_order_clock(&plan.domains, &plan.certificates);
+    assert_eq!(clock.len(), 1);
+    assert_eq!(clock[0].reuse_until, Some(d("2026-10-01")));
+    assert_eq!(
+        clock[0].needs_fresh_for.as_ref().map(|p| (p.on, p.kind)),
+        Some((d("2027-02-14"), PlannedKind::InTermReissue))
+    );
+    // Before SC-081 a 1-year order has nothing planned after its request.
+    let plan = plan_order(
+        &OrderRequest::renewal_of(&original),
+        &Quotas::default(),
+        &PriceTable::default(),
+        d("2026-03-10"),
+    );
+    assert_eq!(
+        planned_order_clock(&plan.domains, &plan.certificates)[0].needs_fresh_for,
+        None
+    );
+}
