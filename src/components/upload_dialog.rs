@@ -14,7 +14,7 @@ use super::upload_preview::{Found, UploadPreview};
 use crate::platform::download::{human_size, read_file_bytes};
 use crate::store::Action;
 use crate::x509::{
-    MAX_INPUT_BYTES, SourceRead, duplicate_of, file_fingerprints, plan_upload, read_sources,
+    MAX_INPUT_BYTES, SourceRead, duplicate_of, file_fingerprints, plan_upload_input, read_sources,
 };
 
 #[derive(Properties, PartialEq)]
@@ -128,10 +128,8 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
                 if pasted.is_some() {
                     read.per_source.remove(0);
                 }
-                let plan = plan_upload(
-                    &read.certificates,
-                    today.and_hms_opt(12, 0, 0).unwrap_or_default(),
-                );
+                let plan =
+                    plan_upload_input(&read, today.and_hms_opt(12, 0, 0).unwrap_or_default());
                 let duplicates = plan
                     .candidates
                     .iter()

@@ -17,7 +17,8 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChainProblem {
     Empty,
-    /// The input did not list the chain leaf first, each followed by its issuer.
+    /// The input did not list the chain leaf first, each followed by its
+    /// issuer (for an upload: the order of the file as given, before sorting).
     WrongOrder,
     /// The issuer of `certificates[index]` is not in the input. `near_miss` is
     /// the subject of a certificate with the right name but another key
@@ -84,7 +85,7 @@ impl ChainProblem {
     pub fn message(&self) -> String {
         match self {
             Self::Empty => "No certificates: the chain is empty.".into(),
-            Self::WrongOrder => "The certificates are in the wrong order: a server must send the leaf certificate first, then each issuer. They are shown here in the right order.".into(),
+            Self::WrongOrder => "The certificates are in the wrong order: a server sends them in the order of its file, and clients expect the server certificate first, then its issuer, then that issuer's issuer. Put them in that order in the file you install; they are shown here in the right order.".into(),
             Self::MissingIssuer { subject, issuer, authority_key_id, near_miss: Some(other), .. } => format!(
                 "The issuer of \"{subject}\" (\"{issuer}\") is missing. \"{other}\" has the right name but another key (it does not match the authority key identifier {}): it is a different certificate of the same CA. Use the intermediate certificate that came with this certificate.",
                 authority_key_id.as_deref().unwrap_or("-")

@@ -49,8 +49,11 @@
 //!
 //! # Uploads, CSR requests, verification (the certificate tools)
 //! - [`plan_upload`]`(certs, now) -> UploadPlan`: one Uploaded record per
-//!   server certificate, its chain in the record's `pem`; CA certificates
+//!   server certificate, its chain sorted leaf first in the record's `pem`,
+//!   the order as given reported in its chain's problems; CA certificates
 //!   alone and keys Certdesk does not manage are refused with the reason.
+//!   [`plan_upload_input`] does the same for everything given to the upload
+//!   dialog, judging the order within each file.
 //!   [`record_id`] is `up-` + 12 hex digits of the fingerprint;
 //!   [`duplicate_of`] finds a certificate already listed.
 //! - [`csr_request`] checks the "Create CSR" form field by field;
@@ -73,6 +76,16 @@
 //! - Chains without a root store: a chain ending at a CA whose issuer is
 //!   absent is taken to end at a browser root ([`ChainReport::anchor`]); a
 //!   leaf whose issuer is absent is a missing intermediate.
+//! - Upload order: the order is judged as given, before sorting, within
+//!   each source (the pasted text, each file; files chosen together have no
+//!   order between them), over the chain's own members (other certificates
+//!   may come between; one given twice counts where it keeps the order). Any
+//!   other order is [`ChainProblem::WrongOrder`] in the preview, because a
+//!   server sends its file as it is; the record keeps the chain sorted.
+//! - Upload of a leaf and a root without the intermediate: the leaf's
+//!   missing issuer is reported by name, and the root is not called a
+//!   stray. It is not kept (no signature links it to the leaf, and browsers
+//!   hold their roots); its reason names the intermediate to upload.
 //! - Subject key identifiers of built certificates: SHA-256 of the key,
 //!   truncated to 160 bits (RFC 7093 method 1); SHA-1 is not needed.
 //! - Text from certificates keeps markup as text and shows control and
@@ -107,6 +120,7 @@ mod signature;
 mod text;
 mod time;
 mod upload_input;
+mod upload_plan;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -135,8 +149,8 @@ pub use names::{DistinguishedName, NameAttribute, SubjectAltName};
 pub use pem::encode as pem_encode;
 pub use problems::{ProblemKind, ReadProblem};
 pub use record::{
-    RefusedCertificate, UploadCandidate, UploadPlan, brand_of, duplicate_of, file_fingerprints,
-    issuer_name, label, plan_upload, record_for, record_id, validation_type,
+    brand_of, duplicate_of, file_fingerprints, issuer_name, label, record_for, record_id,
+    validation_type,
 };
 pub use served::{Expected, Previous, judge};
 pub use served_causes::{Cause, Check, Outcome, ServedVerdict};
@@ -145,3 +159,6 @@ pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};
 pub use time::{Validity, ValidityState};
 pub use upload_input::{SourceRead, UploadInput, read_sources};
+pub use upload_plan::{
+    RefusedCertificate, UploadCandidate, UploadPlan, plan_upload, plan_upload_input,
+};

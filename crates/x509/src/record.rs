@@ -1,26 +1,19 @@
-//! Uploads: which records a set of certificates becomes, before anything is added.
-//!
-//! A chain uploaded together is one record: its leaf, with the chain in the
-//! record's `pem`. Certificates are grouped across everything uploaded at
-//! once (a leaf in one file and its intermediate in another still make one
-//! record). A CA certificate that issues none of the uploaded server
-//! certificates is refused with the reason: Certdesk tracks the
-//! certificates sites serve, not CAs.
+//! Uploaded records: what a server certificate and its chain become
+//! (which certificates make one record: [`super::plan_upload`]).
 //!
 //! The record's ID is `up-` and the first 12 hex digits of the leaf's
 //! SHA-256 fingerprint, so the same certificate uploaded twice has the same
 //! ID (and `AddCertificates` skips it).
 
-use chrono::NaiveDateTime;
 use x509_parser::asn1_rs::oid;
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::ParsedExtension;
 use x509_parser::prelude::FromDer;
 
 use super::certificate::Certificate;
-use super::chain::{ChainReport, analyze_chain};
 use super::names::DistinguishedName;
 use super::text;
+use super::upload_plan::UploadCandidate;
 use certdesk_rules::model::Certificate as Record;
 use certdesk_rules::model::{
     Brand, CertificateKind, LifecycleState, Specification, ValidationType, VerificationMethod,
@@ -32,115 +25,6 @@ const POLICY_OV: &[u8] = &oid!(raw 2.23.140.1.2.2);
 /// Individual-validated: an organization-grade check of a person; counted as OV.
 const POLICY_IV: &[u8] = &oid!(raw 2.23.140.1.2.3);
 const POLICY_EV: &[u8] = &oid!(raw 2.23.140.1.1);
-
-/// Longest chain followed from a leaf (real ones have 2 to 4 members).
-const MAX_CHAIN: usize = 8;
-
-/// One record an upload would add, with what the preview shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UploadCandidate {
-    pub record: Record,
-    pub leaf: Certificate,
-    /// The leaf and the issuers uploaded with it, analysed at `now`.
-    pub chain: ChainReport,
-}
-
-/// A certificate that will not be added, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RefusedCertificate {
-    /// Its CN, else its subject.
-    pub label: String,
-    pub fingerprint: String,
-    pub reason: String,
-}
-
-/// What an upload would do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UploadPlan {
-    pub candidates: Vec<UploadCandidate>,
-    pub refused: Vec<RefusedCertificate>,
-}
-
-/// Groups `certs` (in input order, from every file and paste at once) into
-/// records: one per server certificate, with the CA certificates that issue
-/// it as its chain. Chains are judged at `now`.
-pub fn plan_upload(certs: &[Certificate], now: NaiveDateTime) -> UploadPlan {
-    let mut pool: Vec<&Certificate> = Vec::new();
-    for c in certs {
-        if !pool
-            .iter()
-            .any(|p| p.fingerprint_bytes() == c.fingerprint_bytes())
-        {
-            pool.push(c);
-        }
-    }
-    let mut plan = UploadPlan::default();
-    let mut used = vec![false; pool.len()];
-    for (i, leaf) in pool.iter().enumerate() {
-        if leaf.is_ca() {
-            continue;
-        }
-        used[i] = true;
-        let mut chain: Vec<Certificate> = vec![(*leaf).clone()];
-        let mut current = i;
-        while chain.len() < MAX_CHAIN && !pool[current].is_self_signed() {
-            let Some(next) = issuer_in(pool[current], &pool, &chain) else {
-                break;
-            };
-            used[next] = true;
-            chain.push(pool[next].clone());
-            current = next;
-        }
-        match record_for(leaf, &chain[1..]) {
-            Ok(record) => plan.candidates.push(UploadCandidate {
-                record,
-                leaf: (*leaf).clone(),
-                chain: analyze_chain(&chain, now),
-            }),
-            Err(reason) => plan.refused.push(refused(leaf, reason)),
-        }
-    }
-    for (i, c) in pool.iter().enumerate() {
-        if !used[i] {
-            let reason = format!(
-                "This is a CA certificate ({}), not a server certificate, and it issued none of the server certificates uploaded with it. Upload it together with the certificate it issued; on its own it is not added.",
-                if c.is_self_signed() {
-                    "a root"
-                } else {
-                    "an intermediate"
-                }
-            );
-            plan.refused.push(refused(c, reason));
-        }
-    }
-    plan
-}
-
-/// The CA certificate of `pool` that issued `cert` and is not in `chain`
-/// yet: one whose key identifiers are present and equal first.
-fn issuer_in(cert: &Certificate, pool: &[&Certificate], chain: &[Certificate]) -> Option<usize> {
-    let fits = |c: &Certificate| {
-        c.is_ca()
-            && cert.is_issued_by(c)
-            && !chain
-                .iter()
-                .any(|m| m.fingerprint_bytes() == c.fingerprint_bytes())
-    };
-    let matching: Vec<usize> = (0..pool.len()).filter(|i| fits(pool[*i])).collect();
-    matching
-        .iter()
-        .copied()
-        .find(|i| cert.authority_key_id().is_some() && pool[*i].subject_key_id().is_some())
-        .or_else(|| matching.first().copied())
-}
-
-fn refused(c: &Certificate, reason: String) -> RefusedCertificate {
-    RefusedCertificate {
-        label: label(c),
-        fingerprint: c.fingerprint_sha256(),
-        reason,
-    }
-}
 
 /// How a certificate is named: its CN, else its whole subject.
 pub fn label(c: &Certificate) -> String {
@@ -159,7 +43,7 @@ pub fn record_id(cert: &Certificate) -> String {
 }
 
 /// The Uploaded record of `leaf`, its file holding the leaf and then
-/// `chain` (the rest of the chain as given). Refused, with the reason, when
+/// `chain` (the rest of the chain, each certificate followed by its issuer). Refused, with the reason, when
 /// the certificate names no domain or has a key Certdesk does not manage.
 pub fn record_for(leaf: &Certificate, chain: &[Certificate]) -> Result<Record, String> {
     let domains = leaf.names();

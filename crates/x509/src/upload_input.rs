@@ -17,6 +17,10 @@ pub struct SourceRead {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UploadInput {
     pub certificates: Vec<Certificate>,
+    /// For each of `certificates`, the 0-based index of the source it came
+    /// from: the order of a chain is judged within each source
+    /// ([`super::plan_upload_input`]).
+    pub source_of: Vec<usize>,
     pub problems: Vec<(String, String)>,
     pub per_source: Vec<SourceRead>,
 }
@@ -28,7 +32,7 @@ pub fn read_sources<'a>(
     sources: impl IntoIterator<Item = (&'a str, Result<&'a [u8], &'a str>)>,
 ) -> UploadInput {
     let mut out = UploadInput::default();
-    for (name, bytes) in sources {
+    for (source, (name, bytes)) in sources.into_iter().enumerate() {
         let mut read = SourceRead::default();
         match bytes {
             Err(why) => {
@@ -49,6 +53,7 @@ pub fn read_sources<'a>(
                         Item::Certificate(c) => {
                             read.certificates += 1;
                             out.certificates.push(c);
+                            out.source_of.push(source);
                         }
                         Item::Csr(_) => {
                             read.problems = true;

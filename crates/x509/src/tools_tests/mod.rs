@@ -6,3 +6,4 @@ mod fixtures;
 mod props;
 mod record;
 mod served;
+mod upload_order;
