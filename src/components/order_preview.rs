@@ -44,7 +44,7 @@ fn validity(first: &PlannedCertificate) -> Html {
                     </p>
                     <ol>
                         for issuance in first.chain.iter() {
-                            <li>{ format!("{} to {} ({} days; cap {})", issuance.from, issuance.to, issuance.days, issuance.cap.label()) }</li>
+                            <li>{ format!("{} to {}: {} days, under the {}-day cap", issuance.from, issuance.to, issuance.days, issuance.cap.max_days) }</li>
                         }
                     </ol>
                 </div>
