@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e bench clean
+.PHONY: setup serve build test lint test-native test-native-clock test-browser test-e2e bench clean
 
 setup:
 	@scripts/setup
@@ -20,8 +20,9 @@ serve: setup
 build: setup
 	trunk build --release
 
-## Every test: formatting, lints (native and wasm32), native, browser, end-to-end.
-test: setup lint test-native test-browser test-e2e
+## Every test: formatting, lints (native and wasm32), native (also with the clock
+## moved years ahead and back), browser, end-to-end.
+test: setup lint test-native test-native-clock test-browser test-e2e
 	@echo "make test: all passed"
 
 lint:
@@ -32,6 +33,10 @@ lint:
 
 test-native:
 	cargo test --workspace
+
+# The native tests again under faketime, +1100 and -400 days: no test may depend on the day it runs.
+test-native-clock:
+	scripts/test-clock-moved
 
 # Integration tests under tests/*.rs, in headless Chromium (wasm-bindgen-test-runner).
 test-browser:

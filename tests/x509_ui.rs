@@ -31,6 +31,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 const RSA_CHAIN: &str = include_str!("fixtures/x509/rsa-chain.pem");
 const EC_CHAIN: &str = include_str!("fixtures/x509/ec-chain.pem");
 
+/// The console's day in these tests, through its As of date (`?as_of=`), not
+/// the machine's clock: the fixtures (2026-01-01 to 2036-01-01) are valid on it.
+const AS_OF: &str = "2026-11-23";
+
 /// The PEM blocks of a file, in order.
 fn blocks(pem: &str) -> Vec<String> {
     pem.split_inclusive("-----END CERTIFICATE-----\n")
@@ -45,7 +49,8 @@ fn storage() -> web_sys::Storage {
 
 async fn mount_console(key: &'static str, hash: &str) -> yew::AppHandle<certdesk::App> {
     storage().remove_item(key).unwrap();
-    set_hash(hash);
+    // A relative URL: the page's path stays, its query and hash are replaced.
+    set_hash(&format!("?as_of={AS_OF}{hash}"));
     let options = certdesk::MountOptions {
         storage_key: AttrValue::Static(key),
         ..Default::default()

@@ -20,7 +20,22 @@ export async function launch() {
   });
 }
 
-/** A page of `context` on the app that records page errors (every test asserts none). */
+/**
+ * The day the suite calls today. Pages open on it through the app's As of date
+ * (`?as_of=`), never the machine's clock, so every run sees the same statuses,
+ * caps and demo dates whatever day it is. Files made by openssl are dated
+ * around it (openssl-ca.mjs).
+ */
+export const TODAY = '2026-11-23';
+
+/** `path` with `as_of=TODAY` in its query, unless it names an `as_of` itself. */
+export function withAsOf(path, day = TODAY) {
+  const url = new URL(path, 'http://certdesk.invalid');
+  if (!url.searchParams.has('as_of')) url.searchParams.set('as_of', day);
+  return url.pathname + url.search + url.hash;
+}
+
+/** A page of `context` on the app (as of TODAY) that records page errors (every test asserts none). */
 export async function openIn(context, path = '/') {
   const page = await context.newPage();
   page.errors = [];
@@ -28,12 +43,12 @@ export async function openIn(context, path = '/') {
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.errors.push(msg.text());
   });
-  await page.goto(BASE_URL + path);
+  await page.goto(BASE_URL + withAsOf(path));
   await page.waitForSelector('[role=tablist]');
   return page;
 }
 
-/** A fresh page (own storage) at 1280x800 that records page errors. */
+/** A fresh page (own storage) at 1280x800, as of TODAY, that records page errors. */
 export async function openPage(browser, path = '/', { width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   return openIn(context, path);

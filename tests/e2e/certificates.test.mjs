@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, screenshot } from './browser.mjs';
+import { opensslCa } from './openssl-ca.mjs';
 
 let browser;
 const dir = mkdtempSync(join(tmpdir(), 'certdesk-e2e-certs-'));
@@ -32,24 +33,20 @@ function enddate(pemFile) {
 }
 
 function makeFixtures() {
-  const ext = (name, body) => writeFileSync(file(name), `[ext]\n${body}\n`);
-  ext('ca.ext', 'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always');
-  const leafExt = (name, sans) => ext(name, `basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always\nsubjectAltName=${sans}\ncertificatePolicies=2.23.140.1.2.1`);
-  leafExt('shop.ext', 'DNS:shop.example.com,DNS:www.shop.example.com');
-  leafExt('xss.ext', 'DNS:xss.example.com');
+  const issue = opensslCa(dir);
+  const caExt = 'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always';
+  const leafExt = (sans) => `basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always\nsubjectAltName=${sans}\ncertificatePolicies=2.23.140.1.2.1`;
   const key = (name) => openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `${name}.key`);
   for (const n of ['root', 'inter', 'new', 'old', 'xss']) key(n);
-  openssl('req', '-x509', '-new', '-key', 'root.key', '-subj', '/O=E2E Trust/CN=E2E Trust Root', '-days', '3650',
-    '-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', 'root.pem');
-  const issue = (name, subject, issuer, extFile, days) => {
-    openssl('req', '-new', '-key', `${name}.key`, '-subj', subject, '-out', `${name}.csr`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial',
-      '-days', String(days), '-sha256', '-extfile', extFile, '-extensions', 'ext', '-out', `${name}.pem`);
-  };
-  issue('inter', '/O=E2E Trust/CN=E2E Trust CA', 'root', 'ca.ext', 3000);
-  issue('new', '/CN=shop.example.com', 'inter', 'shop.ext', 397);
-  issue('old', '/CN=shop.example.com', 'inter', 'shop.ext', 30);
-  issue('xss', '/O=<b>bold<\\/b>/CN=<img src\\=x onerror\\=alert(1)>', 'inter', 'xss.ext', 200);
+  // Fixed dates around TODAY (2026-11-23), the As of date the pages open on:
+  // the leaves start three days before it and run 397, 30 and 200 days.
+  issue('root', { subject: '/O=E2E Trust/CN=E2E Trust Root', ext: caExt, from: '2026-01-01', to: '2036-01-01' });
+  issue('inter', { subject: '/O=E2E Trust/CN=E2E Trust CA', issuer: 'root', ext: caExt, from: '2026-01-01', to: '2034-01-01' });
+  const shop = leafExt('DNS:shop.example.com,DNS:www.shop.example.com');
+  issue('new', { subject: '/CN=shop.example.com', issuer: 'inter', ext: shop, from: '2026-11-20', to: '2027-12-22' });
+  issue('old', { subject: '/CN=shop.example.com', issuer: 'inter', ext: shop, from: '2026-11-20', to: '2026-12-20' });
+  issue('xss', { subject: '/O=<b>bold<\\/b>/CN=<img src\\=x onerror\\=alert(1)>', issuer: 'inter', ext: leafExt('DNS:xss.example.com'),
+    from: '2026-11-20', to: '2027-06-08' });
   const read = (n) => readFileSync(file(`${n}.pem`), 'utf8');
   writeFileSync(file('chain.pem'), read('new') + read('inter') + read('root'));
   writeFileSync(file('xss-chain.pem'), read('xss') + read('inter'));

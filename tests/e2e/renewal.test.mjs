@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, screenshot } from './browser.mjs';
+import { opensslCa } from './openssl-ca.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,8 +40,8 @@ test('renewing on 2025-09-10 previews the documents\' 385 days', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('renewing today shows the SC-081 chain with its cap', async () => {
-  const page = await openPage(browser, '/');
+test('renewing on 2026-11-23 shows the SC-081 chain with its cap', async () => {
+  const page = await openPage(browser, '/?as_of=2026-11-23');
   await page.click('tr[data-id="cas-7f3a21"] button.action-renewal-purchase');
   await page.waitForSelector('#preview-chain');
   const chain = await page.textContent('#preview-chain');
@@ -137,7 +138,9 @@ function csrFixtures() {
   run('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa.key', '-subj', '/CN=shop.example.com', '-addext', 'subjectAltName=DNS:shop.example.com', '-out', 'good.csr');
   run('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ec.key', '-subj', '/CN=shop.example.com', '-addext', 'subjectAltName=DNS:shop.example.com', '-out', 'ec.csr');
   run('req', '-new', '-key', 'rsa.key', '-subj', '/CN=other.example.com', '-addext', 'subjectAltName=DNS:other.example.com', '-out', 'names.csr');
-  run('req', '-x509', '-key', 'rsa.key', '-subj', '/CN=shop.example.com', '-days', '30', '-out', 'cert.pem');
+  // A certificate where a CSR belongs: self-signed for fixed dates (`req -x509 -days` would use the clock).
+  opensslCa(dir)('cert', { subject: '/CN=shop.example.com', key: 'rsa.key', ext: 'basicConstraints=critical,CA:true\nsubjectKeyIdentifier=hash',
+    from: '2026-11-20', to: '2026-12-20' });
   // A CSR whose signature no longer matches: one byte of the signature flipped.
   const der = run('req', '-in', 'good.csr', '-outform', 'DER');
   der[der.length - 10] ^= 0xff;

@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use super::fixtures::{at, fixtures, now, openssl, openssl_ok, req_verifies, write};
-use certdesk_rules::model::KeyAlgorithm;
 use crate::{
     Certificate, CertificateSpec, Csr, EncodedName, ExtendedKeyUsage, KeyUsage, NameSpec,
     SignatureScheme, SubjectAltName, ValidityState, assemble_certificate, assemble_csr,
     certification_request_info, key_identifier, pem_encode, tbs_certificate,
 };
+use certdesk_rules::model::KeyAlgorithm;
 
 pub(super) fn spki(dir: &Path, key: &str) -> Vec<u8> {
     openssl(dir, &["pkey", "-in", key, "-pubout", "-outform", "DER"])

@@ -2,11 +2,11 @@
 
 use super::build::spki;
 use super::fixtures::{at, fixtures};
-use certdesk_rules::model::KeyAlgorithm;
 use crate::{
     BuildError, CertificateSpec, EncodedName, ExtendedKeyUsage, NameSpec, SignatureScheme,
     SubjectAltName, certification_request_info, tbs_certificate,
 };
+use certdesk_rules::model::KeyAlgorithm;
 
 #[test]
 fn builder_refuses_bad_fields() {

@@ -3,8 +3,8 @@
 use std::net::IpAddr;
 
 use super::fixtures::{fixtures, openssl, read, req_verifies, verify_natively, write};
-use certdesk_rules::model::{DomainType, KeyAlgorithm};
 use crate::{CheckPlan, Csr, Hash, SignatureAlgorithm, SubjectAltName, read_csr};
+use certdesk_rules::model::{DomainType, KeyAlgorithm};
 
 fn csr(pem: &str) -> Csr {
     read_csr(pem.as_bytes()).expect("a CSR")

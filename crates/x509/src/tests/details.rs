@@ -3,11 +3,11 @@
 use std::net::IpAddr;
 
 use super::fixtures::{at, cert, fixtures, now, openssl, write};
-use certdesk_rules::model::{DomainType, KeyAlgorithm};
 use crate::{
     Curve, ExtendedKeyUsage, Hash, KeyKind, KeyUsage, SignatureAlgorithm, SubjectAltName,
     ValidityState,
 };
+use certdesk_rules::model::{DomainType, KeyAlgorithm};
 
 /// `openssl x509 -noout <flag>` on a certificate's PEM, without the "name=" prefix.
 fn openssl_says(pem: &str, flag: &str) -> String {
@@ -216,6 +216,6 @@ fn other_algorithms_are_described_not_mapped() {
     assert_eq!(sm2.key_algorithm(), Some(KeyAlgorithm::Sm2));
     assert_eq!(sm2.public_key().to_string(), "SM2");
     assert_eq!(sm2.signature_algorithm().to_string(), "SM2 with SM3");
-    // openssl req -x509 writes basicConstraints CA:TRUE by default.
+    // Made as `openssl req -x509` makes them: basicConstraints CA:TRUE.
     assert!(ed.is_ca());
 }

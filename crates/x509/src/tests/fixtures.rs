@@ -26,7 +26,7 @@ pub(super) fn at(date: &str) -> NaiveDateTime {
 }
 
 /// Runs openssl in `dir`; panics with its stderr if it fails.
-pub(in crate) fn openssl(dir: &Path, args: &[&str]) -> Vec<u8> {
+pub(crate) fn openssl(dir: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new("openssl")
         .args(args)
         .current_dir(dir)

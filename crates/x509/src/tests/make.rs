@@ -92,21 +92,12 @@ pub(super) fn make() -> Fixtures {
         "sha256",
     );
 
-    let ed25519 = self_signed(d, "ed25519", "ed25519", &[]);
-    let rsa_pss = self_signed(
-        d,
-        "pss",
-        "rsa2048",
-        &["-sha256", "-sigopt", "rsa_padding_mode:pss"],
-    );
-    let rsa1024 = self_signed(d, "rsa1024", "rsa1024", &[]);
-    let p521 = self_signed(d, "p521", "p521", &["-sha512"]);
-    let sm2 = self_signed(
-        d,
-        "sm2",
-        "sm2",
-        &["-sm3", "-sigopt", "distid:1234567812345678"],
-    );
+    // Ed25519 takes no digest: openssl ignores the one given.
+    let ed25519 = self_signed(d, "ed25519", "ed25519", "sha256", &[]);
+    let rsa_pss = self_signed(d, "pss", "rsa2048", "sha256", &["rsa_padding_mode:pss"]);
+    let rsa1024 = self_signed(d, "rsa1024", "rsa1024", "sha256", &[]);
+    let p521 = self_signed(d, "p521", "p521", "sha512", &[]);
+    let sm2 = self_signed(d, "sm2", "sm2", "sm3", &["distid:1234567812345678"]);
 
     let mut csrs = Vec::new();
     for alg in ["rsa2048", "rsa3072", "rsa4096", "p256", "p384"] {

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::fixtures::{Chain, openssl, read, write};
 
-pub(in crate) const CA_CONFIG: &str = "[ ca ]
+pub(crate) const CA_CONFIG: &str = "[ ca ]
 default_ca = CA_default
 [ CA_default ]
 dir = .
@@ -69,10 +69,11 @@ pub(super) fn key(dir: &Path, name: &str, algorithm: &str) {
     openssl(dir, &args);
 }
 
-/// Issues `{name}.pem` from a new key `{name}.key` with `openssl ca`.
+/// Issues `{name}.pem` from a new key `{name}.key` with `openssl ca`, for
+/// exactly `dates` (never `-days`, which counts from the machine's clock).
 /// `issuer` is `None` for a self-signed root.
 #[allow(clippy::too_many_arguments)]
-pub(in crate) fn issue(
+pub(crate) fn issue(
     dir: &Path,
     name: &str,
     algorithm: &str,
@@ -82,15 +83,33 @@ pub(in crate) fn issue(
     dates: (&str, &str),
     md: &str,
 ) -> String {
+    issue_with(dir, name, algorithm, subject, issuer, ext, dates, md, &[])
+}
+
+/// [`issue`] with signature options (`-sigopt`) for the request and the
+/// certificate; a `distid:` option is also the one the request is verified with.
+#[allow(clippy::too_many_arguments)]
+fn issue_with(
+    dir: &Path,
+    name: &str,
+    algorithm: &str,
+    subject: &str,
+    issuer: Option<&str>,
+    ext: &str,
+    dates: (&str, &str),
+    md: &str,
+    sigopts: &[&str],
+) -> String {
     let key_file = format!("{name}.key");
     key(dir, &key_file, algorithm);
     let csr = format!("{name}.csr");
-    openssl(
-        dir,
-        &[
-            "req", "-new", "-key", &key_file, "-subj", subject, "-out", &csr,
-        ],
-    );
+    let mut req = vec![
+        "req", "-new", "-key", &key_file, "-subj", subject, "-out", &csr,
+    ];
+    for opt in sigopts {
+        req.extend(["-sigopt", opt]);
+    }
+    openssl(dir, &req);
     let ext_file = format!("{name}.ext");
     write(dir, &ext_file, format!("[ ext ]\n{ext}"));
     let out = format!("{name}.pem");
@@ -115,6 +134,12 @@ pub(in crate) fn issue(
         "-md",
         md,
     ];
+    for opt in sigopts {
+        args.extend(["-sigopt", opt]);
+        if opt.starts_with("distid:") {
+            args.extend(["-vfyopt", opt]);
+        }
+    }
     let issuer_key;
     let issuer_cert;
     match issuer {
@@ -181,15 +206,31 @@ pub(super) fn chain(
     }
 }
 
-pub(super) fn self_signed(dir: &Path, name: &str, algorithm: &str, extra: &[&str]) -> String {
-    let key_file = format!("{name}.key");
-    key(dir, &key_file, algorithm);
-    let out = format!("{name}.pem");
-    let subject = format!("/CN={name}.example.com");
-    let mut args = vec![
-        "req", "-x509", "-new", "-key", &key_file, "-subj", &subject, "-days", "30", "-out", &out,
-    ];
-    args.extend(extra);
-    openssl(dir, &args);
-    read(dir, &out)
+/// What `openssl req -x509` writes by default (openssl.cnf's `v3_ca`).
+const SELF_SIGNED_EXT: &str = "subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+basicConstraints = critical, CA:true
+";
+
+/// A self-signed certificate for `{name}.example.com`, as `openssl req -x509`
+/// makes one (a CA), but issued with `openssl ca -selfsign` for the fixed
+/// dates [`VALID`]: `req -x509 -days` would date it by the machine's clock.
+pub(super) fn self_signed(
+    dir: &Path,
+    name: &str,
+    algorithm: &str,
+    md: &str,
+    sigopts: &[&str],
+) -> String {
+    issue_with(
+        dir,
+        name,
+        algorithm,
+        &format!("/CN={name}.example.com"),
+        None,
+        SELF_SIGNED_EXT,
+        VALID,
+        md,
+        sigopts,
+    )
 }

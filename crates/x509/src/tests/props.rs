@@ -9,12 +9,12 @@ use proptest::test_runner::FileFailurePersistence;
 
 use super::fixtures::{at, fixtures, now};
 use super::mutations::{apply, corpus, mutation};
-use certdesk_rules::model::KeyAlgorithm;
 use crate::{
     Certificate, CertificateSpec, Csr, Item, NameSpec, SignatureScheme, SubjectAltName, Validity,
     analyze_chain, assemble_certificate, colon_hex, domain_type_of, ecdsa_der_to_raw,
     ecdsa_raw_to_der, parse_hex, read_csr, read_input, tbs_certificate,
 };
+use certdesk_rules::model::KeyAlgorithm;
 
 /// Moments that stress the date arithmetic, plus the tests' now.
 fn moments() -> [NaiveDateTime; 4] {

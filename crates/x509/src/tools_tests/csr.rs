@@ -6,11 +6,11 @@ use std::path::Path;
 use std::process::Command;
 
 use super::fixtures::{fixtures, openssl, unique, write};
-use certdesk_rules::model::{DomainType, KeyAlgorithm};
 use crate::{
     SignatureScheme, assemble_csr, certification_request_info, check_manual_csr, csr_request,
     pem_encode, split_names,
 };
+use certdesk_rules::model::{DomainType, KeyAlgorithm};
 
 /// `openssl req -verify`: 3.0 exits 0 when the signature fails, so read stderr.
 fn req_verifies(dir: &Path, file: &str) -> bool {
@@ -82,10 +82,7 @@ fn generated_requests_verify_with_openssl() {
         assert!(text.contains("CN = shop.example.com"), "{text}");
         assert!(text.contains("C = CN, O = Example Ltd"), "{text}");
         // A changed byte: openssl refuses it (and exits 0, which is why stderr is read).
-        let mut der = crate::read_csr(pem.as_bytes())
-            .expect("csr")
-            .der()
-            .to_vec();
+        let mut der = crate::read_csr(pem.as_bytes()).expect("csr").der().to_vec();
         let at = der.len() / 3;
         der[at] ^= 1;
         let bad = format!("{}.csr", unique("bad"));

@@ -81,9 +81,7 @@ fn issue(
     dates: (&str, &str),
 ) -> String {
     let algorithm = curve.to_ascii_lowercase().replace('-', "");
-    crate::tests::openssl_ca::issue(
-        dir, name, &algorithm, subject, issuer, ext, dates, "sha256",
-    )
+    crate::tests::openssl_ca::issue(dir, name, &algorithm, subject, issuer, ext, dates, "sha256")
 }
 
 pub(super) struct Fixtures {

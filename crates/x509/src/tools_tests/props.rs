@@ -7,11 +7,11 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 use super::fixtures::{cert, day, fixtures, now};
-use certdesk_rules::model::KeyAlgorithm;
 use crate::{
     Expected, Previous, Served, check_manual_csr, csr_request, judge, parse_date, plan_upload,
     read_input, read_served, split_names,
 };
+use certdesk_rules::model::KeyAlgorithm;
 
 fn config() -> ProptestConfig {
     ProptestConfig {

@@ -1,12 +1,12 @@
 //! Uploads: certificates to records, chains to one record, refusals.
 
 use super::fixtures::{cert, certs, day, fixtures, now};
+use crate::{duplicate_of, file_fingerprints, plan_upload, read_input, record_id};
 use certdesk_rules::CertificateStatus;
 use certdesk_rules::model::{
     Brand, CertificateKind, DomainType, KeyAlgorithm, LifecycleState, ValidationType,
 };
 use certdesk_rules::status_at;
-use crate::{duplicate_of, file_fingerprints, plan_upload, read_input, record_id};
 
 #[test]
 fn a_chain_uploaded_together_is_one_record_with_its_real_facts() {
