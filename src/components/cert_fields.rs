@@ -79,7 +79,7 @@ pub fn CertFields(props: &CertFieldsProps) -> Html {
                 { row("Serial number", c.serial_hex(), true) }
                 { row("Valid from", format!("{} UTC", c.not_before()), false) }
                 { row("Valid to", format!("{} UTC", c.not_after()), false) }
-                { row("Validity today", format!("{} (a {}-day certificate)", c.validity_at(props.now).label(), c.validity().period_days()), false) }
+                { row("Validity today", format!("{} (a {}-day certificate, counted from its first day through its last)", c.validity_at(props.now).label(), c.validity().validity_days()), false) }
                 { row("Subject alternative names", or_none(sans), true) }
                 { row("Names covered", or_none(names), false) }
                 { row("Key", key_text, false) }

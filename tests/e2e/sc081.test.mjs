@@ -76,6 +76,28 @@ for (const { day, cap, issued } of CASES) {
     const days = Math.ceil((notAfter - notBefore + 1000) / 86400000);
     assert.equal(days, issued);
     assert.ok(days < cap, `${days} days is under the ${cap}-day cap`);
+
+    // The details say until when the CA's validation (recorded on the request's
+    // day) can be reused, and which reissue inside the term needs a new one.
+    await page.click(`tr[data-id="${id}"] button.cert-name`);
+    await page.waitForSelector('#cert-details .details-dcv');
+    const dcv = await page.textContent('#cert-details .details-dcv');
+    assert.match(dcv, new RegExp(`Validation for shop\\.example\\.com \\(done ${day}\\) can be reused until \\d{4}-\\d{2}-\\d{2}; the reissue of \\d{4}-\\d{2}-\\d{2} needs a new validation by the CA's contact`));
+    // Its X.509 fields count the same days as the panel and openssl.
+    await page.waitForSelector('#cert-details .cert-fields');
+    assert.match(await page.textContent('#cert-details .cert-fields'), new RegExp(`a ${issued}-day certificate`));
+    if (day === '2029-03-15') await screenshot(page, 'sc081-details-validation');
+    await page.keyboard.press('Escape');
+    if (day === '2029-03-15') {
+      // 10-day reuse from 2029-03-15: the reissue of 2029-04-19 (15 days before
+      // 2029-05-04) needs a new validation, 30 days after this As of date.
+      assert.match(dcv, /can be reused until 2029-03-25; the reissue of 2029-04-19/);
+      await page.click('button.chip-validation');
+      await page.waitForFunction(() => document.querySelector('button.chip-validation')?.getAttribute('aria-pressed') === 'true');
+      const listed = await page.$$eval('tr.cert-row', (rows) => rows.map((r) => r.dataset.id));
+      assert.ok(listed.includes(id), `${id} needs validation within 30 days: ${listed}`);
+      assert.match(await page.textContent('button.chip-validation'), /Needs validation within 30 days \(\d+\)/);
+    }
     assert.deepEqual(page.errors, []);
   });
 }

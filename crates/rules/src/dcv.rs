@@ -53,6 +53,9 @@ pub enum ValidatedBy {
     /// Nothing recorded: taken as done when the current certificate was issued
     /// (its `not_before`), the latest it can have been done.
     AssumedAtIssuance,
+    /// An order not placed yet: its request will validate the domains on the
+    /// first certificate's issue day.
+    PlannedRequest,
 }
 
 /// The validation clock of one domain of a certificate.
@@ -78,13 +81,15 @@ impl DomainClock {
     pub fn sentence(&self, method: VerificationMethod) -> String {
         let reuse = match self.reuse_until {
             Some(until) => format!(
-                "Validation for {} (done {}{}) can be reused until {until}",
+                "Validation for {} ({} {}) can be reused until {until}",
                 self.domain,
-                self.validated_on,
                 match self.validated_by {
-                    ValidatedBy::Recorded(_) => "",
-                    ValidatedBy::AssumedAtIssuance => ", when the current certificate was issued",
-                }
+                    ValidatedBy::Recorded(_) => "done",
+                    ValidatedBy::AssumedAtIssuance =>
+                        "taken as done when the current certificate was issued,",
+                    ValidatedBy::PlannedRequest => "done for the request on",
+                },
+                self.validated_on,
             ),
             None => format!("Validation for {} has no reuse date", self.domain),
         };
@@ -290,7 +295,7 @@ pub fn planned_order_clock(
         .map(|domain| DomainClock {
             domain: domain.clone(),
             validated_on,
-            validated_by: ValidatedBy::AssumedAtIssuance,
+            validated_by: ValidatedBy::PlannedRequest,
             reuse_until: dcv_reuse_until(validated_on),
             needs_fresh_for: planned
                 .iter()

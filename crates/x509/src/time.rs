@@ -62,6 +62,21 @@ impl Validity {
     pub fn period_days(&self) -> i64 {
         (self.not_after - self.not_before).num_days()
     }
+
+    /// The validity period as the Baseline Requirements count it (§1.6.1,
+    /// §6.3.2): notBefore through notAfter inclusive, a day being 86,400
+    /// seconds and any part of one counting as a day. A certificate valid from
+    /// 2026-01-01 00:00:00 to 2026-12-31 23:59:59 is 365 days. 0 or less when
+    /// the dates are reversed.
+    pub fn validity_days(&self) -> i64 {
+        let seconds = (self.not_after - self.not_before)
+            .num_seconds()
+            .saturating_add(1);
+        if seconds <= 0 {
+            return seconds.div_euclid(86_400);
+        }
+        seconds.div_euclid(86_400) + i64::from(seconds.rem_euclid(86_400) != 0)
+    }
 }
 
 /// ASN.1 time (UTCTime or GeneralizedTime, years 0000 to 9999) to chrono.
@@ -105,6 +120,8 @@ mod tests {
         };
         assert_eq!(reversed.state_at(lo), ValidityState::NotYetValid);
         assert!(reversed.period_days() < 0);
+        assert!(reversed.validity_days() <= 0);
+        assert!(v.validity_days() > 0);
         assert!(reversed.days_until_expiry(NaiveDate::MAX) < 0);
         assert!(v.days_until_expiry(NaiveDate::MIN) > 0);
     }
@@ -129,5 +146,16 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         assert_eq!(v.days_until_expiry(today), 38);
         assert_eq!(v.period_days(), 364);
+        // The Baseline Requirements' count: notBefore through notAfter inclusive.
+        assert_eq!(v.validity_days(), 365);
+        let one_second_more = Validity {
+            not_after: at("2027-01-01 00:00:00"),
+            ..v
+        };
+        assert_eq!(
+            one_second_more.validity_days(),
+            366,
+            "any part of a day is a day"
+        );
     }
 }

@@ -153,6 +153,10 @@ fn an_order_previews_which_planned_issuance_needs_validating_again() {
     assert_eq!(clock.len(), 1);
     assert_eq!(clock[0].reuse_until, Some(d("2026-10-01")));
     assert_eq!(
+        clock[0].sentence(VerificationMethod::ManualDns),
+        "Validation for shop.example.com (done for the request on 2026-03-15) can be reused until 2026-10-01; the reissue of 2027-02-14 needs a new DNS TXT record."
+    );
+    assert_eq!(
         clock[0].needs_fresh_for.as_ref().map(|p| (p.on, p.kind)),
         Some((d("2027-02-14"), PlannedKind::InTermReissue))
     );
