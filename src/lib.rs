@@ -1,12 +1,14 @@
 //! Certdesk: the SSL Certificate Management page of a cloud console.
 //!
 //! The app runs entirely in the browser. `main.rs` mounts it into the page's
-//! `#certdesk` element; a host that embeds Certdesk in its own console either
-//! ships that page's element contract (see README, "Embed") or, from Rust,
-//! calls [`mount`] with its own element.
+//! `#certdesk` element (the standalone page); a host that embeds Certdesk
+//! uses the `<certdesk-console>` element or `mount(element, options)` from
+//! JavaScript ([`embed`], README "Embed"), or, from Rust, [`mount`].
 
+pub mod backend;
 pub mod bench_api;
 pub mod components;
+pub mod embed;
 pub mod platform;
 pub mod store;
 
@@ -30,6 +32,8 @@ impl MountOptions {
             storage_key: storage_key.into(),
             demo: flag("data-demo"),
             chrome: flag("data-chrome"),
+            host: platform::host::HostEvents::new(Some(root.clone())),
+            ..MountOptions::default()
         }
     }
 }

@@ -6,8 +6,8 @@
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test sandbox_ca`
 
+use certdesk::backend::sandbox::ca::{INTERMEDIATE_NAME, ROOT_NAME, ca_certificates, issue};
 use certdesk::platform::crypto::{Verdict, create_csr, generate_key_pair, verify_links};
-use certdesk::platform::sandbox_ca::{INTERMEDIATE_NAME, ROOT_NAME, ca_certificates, issue};
 use certdesk::rules::model::{Certificate as Record, KeyAlgorithm};
 use certdesk::x509::{
     Certificate, ChainProblem, Csr, ExtendedKeyUsage, NameSpec, SubjectAltName, analyze_chain,

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::{IdPrefix, use_id_prefix};
 use super::popover::Popover;
 use super::use_open::{Open, use_open};
 use crate::rules::{ActionState, CertAction};
@@ -22,7 +23,12 @@ pub fn action_slug(action: CertAction) -> String {
 }
 
 /// One action button; a disabled one stays focusable and says why.
-fn action_button(props: &ActionCellProps, state: &ActionState, in_menu: bool) -> Html {
+fn action_button(
+    ids: &IdPrefix,
+    props: &ActionCellProps,
+    state: &ActionState,
+    in_menu: bool,
+) -> Html {
     let slug = action_slug(state.action);
     let id = props.cert_id.to_string();
     let class = classes!(
@@ -42,11 +48,11 @@ fn action_button(props: &ActionCellProps, state: &ActionState, in_menu: bool) ->
             }
         }
         Err(reason) => {
-            let reason_id = format!(
+            let reason_id = ids.id(&format!(
                 "why-{}-{slug}{}",
                 props.cert_id,
                 if in_menu { "-m" } else { "" }
-            );
+            ));
             html! {
                 <span class="action-disabled">
                     <button type="button" {class} data-action={slug.clone()} aria-disabled="true"
@@ -71,6 +77,7 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
         ..
     } = use_open();
     let anchor = use_node_ref();
+    let ids = use_id_prefix();
     let mut inline: Vec<&ActionState> = Vec::new();
     for state in props
         .inline
@@ -86,7 +93,8 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
         .iter()
         .filter(|s| !inline.iter().any(|i| i.action == s.action))
         .collect();
-    let menu_id = format!("more-{}", props.cert_id);
+    // Named by the button's aria-controls only while it exists (open).
+    let menu_id = ids.id(&format!("more-{}", props.cert_id));
     let on_pick = {
         let (close, on_action) = (close.clone(), props.on_action.clone());
         Callback::from(move |pick| {
@@ -103,10 +111,10 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
     };
     html! {
         <div class="actions">
-            for state in inline.iter().copied() { { action_button(props, state, false) } }
+            for state in inline.iter().copied() { { action_button(&ids, props, state, false) } }
             if !rest.is_empty() {
                 <button type="button" class="btn-link more" ref={anchor.clone()}
-                        aria-expanded={open.to_string()} aria-controls={menu_id.clone()}
+                        aria-expanded={open.to_string()} aria-controls={open.then(|| menu_id.clone())}
                         aria-label={format!("More actions for {}", props.cert_name)} onclick={toggle}>
                     { "More ▾" }
                 </button>
@@ -115,7 +123,7 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
                 <Popover id={menu_id} {anchor} on_close={close} label="More actions" focus_first=true>
                     <ul class="menu">
                         for state in rest.iter().copied() {
-                            <li>{ action_button(&menu_props, state, true) }</li>
+                            <li>{ action_button(&ids, &menu_props, state, true) }</li>
                         }
                     </ul>
                 </Popover>

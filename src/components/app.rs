@@ -5,12 +5,16 @@
 use yew::prelude::*;
 
 use super::console::Console;
-use super::context::AppContext;
+use super::context::{AppContext, Mounted};
 use super::debug_panic::DebugPanic;
+use super::hooks::IdPrefix;
+use crate::backend::Backend;
+use crate::backend::commands::AppHandle;
+use crate::platform::host::HostEvents;
 use crate::platform::{clock, location};
 use crate::store::as_of::parse_as_of;
 use crate::store::demo::{default_prices, demo_inventory, generated_inventory};
-use crate::store::route::Route;
+use crate::store::route::{Route, Tab};
 use crate::store::{Action, AppState, Inventory, Notice, NoticeKind};
 
 /// How the app is mounted (see `crate::mount`). Read from the root element's
@@ -26,6 +30,43 @@ pub struct AppProps {
     /// Draw the product top bar (hosts with their own chrome turn it off).
     #[prop_or(true)]
     pub chrome: bool,
+    /// Put before every element id of this instance (see `hooks::use_id`);
+    /// give each instance on one page its own. Empty: ids as named.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+    /// `Hash`: the tab lives in the URL hash and `?as_of=` in the query
+    /// (standalone). `Memory`: the host owns the URL; Certdesk never reads or
+    /// writes `location`.
+    #[prop_or_default]
+    pub routing: Routing,
+    /// The backend, chosen once at mount (the in-browser sandbox by default).
+    #[prop_or_default]
+    pub backend: Backend,
+    /// Where `certdesk:…` events for the host page are dispatched.
+    #[prop_or_default]
+    pub host: HostEvents,
+    /// The As of date to open on (embedded hosts; standalone pages use `?as_of=`).
+    #[prop_or_default]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+/// Where the selected tab (and the As of date) live.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Routing {
+    #[default]
+    Hash,
+    Memory,
+}
+
+impl Routing {
+    /// `"hash"` or `"memory"`.
+    pub fn parse(value: &str) -> Option<Routing> {
+        match value.trim() {
+            "hash" => Some(Routing::Hash),
+            "memory" => Some(Routing::Memory),
+            _ => None,
+        }
+    }
 }
 
 impl Default for AppProps {
@@ -34,6 +75,11 @@ impl Default for AppProps {
             storage_key: AttrValue::Static("certdesk.inventory"),
             demo: true,
             chrome: true,
+            id_prefix: AttrValue::default(),
+            routing: Routing::Hash,
+            backend: Backend::default(),
+            host: HostEvents::default(),
+            as_of: None,
         }
     }
 }
@@ -49,18 +95,26 @@ pub const MAX_GENERATED: usize = 100_000;
 fn initial_state(props: &AppProps) -> AppState {
     let today = clock::today();
     let mut notices = Vec::new();
-    let as_of = location::query_param("as_of").and_then(|raw| match parse_as_of(&raw) {
-        Ok(date) => Some(date),
-        Err(e) => {
-            notices.push(Notice::new(
-                NoticeKind::Warning,
-                format!("The as_of date in the address was ignored: {e}"),
-            ));
-            None
-        }
-    });
+    // Embedded (memory routing): the host's URL is not ours to read.
+    let query = |name: &str| match props.routing {
+        Routing::Hash => location::query_param(name),
+        Routing::Memory => None,
+    };
+    let from_url = || {
+        query("as_of").and_then(|raw| match parse_as_of(&raw) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                notices.push(Notice::new(
+                    NoticeKind::Warning,
+                    format!("The as_of date in the address was ignored: {e}"),
+                ));
+                None
+            }
+        })
+    };
+    let as_of = props.as_of.or_else(from_url);
     let day = as_of.unwrap_or(today);
-    let generate = location::query_param("generate").map(|n| n.trim().parse::<usize>());
+    let generate = query("generate").map(|n| n.trim().parse::<usize>());
     let (stored, persist) = match generate {
         Some(Ok(n)) => {
             let n = n.min(MAX_GENERATED);
@@ -102,22 +156,38 @@ fn initial_state(props: &AppProps) -> AppState {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let route = use_state(|| location::current_route().unwrap_or_default());
+    let hash = props.routing == Routing::Hash;
+    let route = use_state(move || {
+        if hash {
+            location::current_route().unwrap_or_default()
+        } else {
+            Route::default()
+        }
+    });
     {
         let set_route = route.setter();
-        use_effect_with((), move |_| {
+        use_effect_with(hash, move |hash| {
             // The URL always names the tab shown ("" and unknown hashes become #/official).
-            location::replace(location::current_route().unwrap_or_default());
-            let listener = location::on_route_change(move |next| {
-                let next = next.unwrap_or_else(|| {
-                    location::replace(Route::default());
-                    Route::default()
-                });
-                set_route.set(next);
+            let listener = hash.then(|| {
+                location::replace(location::current_route().unwrap_or_default());
+                location::on_route_change(move |next| {
+                    let next = next.unwrap_or_else(|| {
+                        location::replace(Route::default());
+                        Route::default()
+                    });
+                    set_route.set(next);
+                })
             });
             move || drop(listener)
         });
     }
+    let on_select = {
+        let set_route = route.setter();
+        Callback::from(move |tab: Tab| match hash {
+            true => location::navigate(Route::Tab(tab)),
+            false => set_route.set(Route::Tab(tab)),
+        })
+    };
     let state = {
         let props = props.clone();
         use_reducer(move || initial_state(&props))
@@ -133,16 +203,44 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(interval)
         });
     }
-    use_effect_with(state.as_of, |as_of| {
-        location::set_query_param("as_of", as_of.map(|d| d.to_string()).as_deref());
+    use_effect_with(state.as_of, move |as_of| {
+        if hash {
+            location::set_query_param("as_of", as_of.map(|d| d.to_string()).as_deref());
+        }
     });
+    {
+        // The backend acts when the As of date or the wall clock moves. One
+        // call at a time: a tick during a slow call is taken by the next one.
+        let handle = AppHandle {
+            state: state.clone(),
+            backend: props.backend.clone(),
+            host: props.host.clone(),
+        };
+        let busy = use_mut_ref(|| false);
+        use_effect_with((state.today(), state.now_ms), move |_| {
+            if !std::mem::replace(&mut *busy.borrow_mut(), true) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    handle.advance().await;
+                    *busy.borrow_mut() = false;
+                });
+            }
+        });
+    }
+    let mounted = Mounted {
+        backend: props.backend.clone(),
+        host: props.host.clone(),
+    };
 
     if *route == Route::DebugPanic {
         return html! { <DebugPanic /> };
     }
     html! {
-        <ContextProvider<AppContext> context={state}>
-            <Console selected={route.tab()} chrome={props.chrome} />
-        </ContextProvider<AppContext>>
+        <ContextProvider<IdPrefix> context={IdPrefix(props.id_prefix.clone())}>
+            <ContextProvider<Mounted> context={mounted}>
+            <ContextProvider<AppContext> context={state}>
+                <Console selected={route.tab()} chrome={props.chrome} {on_select} />
+            </ContextProvider<AppContext>>
+            </ContextProvider<Mounted>>
+        </ContextProvider<IdPrefix>>
     }
 }

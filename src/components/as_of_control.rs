@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 use super::context::use_app;
+use super::hooks::use_id_prefix;
 use crate::store::Action;
 use crate::store::as_of::{EARLIEST, LATEST, parse_as_of};
 
 #[component]
 pub fn AsOfControl() -> Html {
     let app = use_app();
+    let ids = use_id_prefix();
     let error = use_state(|| None::<String>);
     let onchange = {
         let app = app.clone();
@@ -34,22 +36,22 @@ pub fn AsOfControl() -> Html {
     };
     html! {
         <div class="as-of">
-            <label for="as-of-date">{ "As of" }</label>
+            <label for={ids.id("as-of-date")}>{ "As of" }</label>
             <input
-                id="as-of-date"
+                id={ids.id("as-of-date")}
                 type="date"
                 value={app.today().to_string()}
                 min={EARLIEST.to_string()}
                 max={LATEST.to_string()}
                 {onchange}
                 aria-invalid={error.is_some().to_string()}
-                aria-describedby={error.is_some().then_some("as-of-error")}
+                aria-describedby={error.is_some().then(|| ids.id("as-of-error"))}
             />
             <button type="button" class="btn btn-small" onclick={to_today} disabled={app.as_of.is_none()}>
                 { "Today" }
             </button>
             if let Some(message) = (*error).clone() {
-                <p id="as-of-error" class="field-error as-of-error" role="alert">{ message }</p>
+                <p id={ids.id("as-of-error")} class="field-error as-of-error" role="alert">{ message }</p>
             }
         </div>
     }

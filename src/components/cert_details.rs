@@ -7,9 +7,10 @@ use yew::prelude::*;
 use super::cert_dialog::CertDialogProps;
 use super::cert_fields::CertFields;
 use super::chain_view::ChainView;
-use super::context::use_app;
+use super::context::{use_app, use_handle};
 use super::copy_button::CopyButton;
-use super::dialogs::download_file;
+use super::dialogs::download::download_file;
+use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use super::record_facts::{RecordFacts, association_context};
 use super::validation_clock::ValidationClock;
@@ -20,12 +21,14 @@ use crate::x509::{analyze_chain, read_input};
 #[component]
 pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     let app = use_app();
+    let ids = use_id_prefix();
+    let handle = use_handle();
     let today = app.today();
     let now = today.and_hms_opt(12, 0, 0).unwrap_or_default();
     let footer = html! { <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> };
     let Some(cert) = app.inventory.find(&props.id).cloned() else {
         return html! {
-            <Modal id="cert-details" title="Certificate details" on_close={props.on_close.clone()} side=true {footer}>
+            <Modal id={ids.id("cert-details")} class="cert-details" title="Certificate details" on_close={props.on_close.clone()} side=true {footer}>
                 <p role="alert">{ format!("Certificate {} is no longer in the inventory.", props.id) }</p>
             </Modal>
         };
@@ -35,11 +38,11 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
     let file_html = match &file {
         None if ordered_here(&cert) => {
-            let (app, id) = (app.clone(), cert.id.clone());
+            let (handle, id) = (handle.clone(), cert.id.clone());
             html! {
                 <p class="no-file">
                     { "This browser does not hold this certificate's file yet, so only the inventory's facts are shown. The CA keeps it: download it once and its X.509 details appear here. " }
-                    <button type="button" class="btn-link fetch-file" onclick={move |_| download_file(&app, &id)}>{ "Download the certificate file" }</button>
+                    <button type="button" class="btn-link fetch-file" onclick={move |_| download_file(&handle, &id)}>{ "Download the certificate file" }</button>
                 </p>
             }
         }
@@ -56,16 +59,16 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
             html! {
                 <>
                     if let Some(leaf) = leaf {
-                        <section aria-labelledby="details-x509">
-                            <h3 id="details-x509">{ "Certificate" }</h3>
+                        <section aria-labelledby={ids.id("details-x509")}>
+                            <h3 id={ids.id("details-x509")}>{ "Certificate" }</h3>
                             <CertFields cert={leaf} {now} />
                             <div class="form-actions">
                                 <CopyButton text={pem} what="the certificate file (PEM)" />
                             </div>
                         </section>
                     }
-                    <section aria-labelledby="details-chain">
-                        <h3 id="details-chain">{ "Chain" }</h3>
+                    <section aria-labelledby={ids.id("details-chain")}>
+                        <h3 id={ids.id("details-chain")}>{ "Chain" }</h3>
                         <ChainView {report} />
                     </section>
                 </>
@@ -73,14 +76,14 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
         }
     };
     html! {
-        <Modal id="cert-details" title={format!("Certificate details: {}", cert.name)} on_close={props.on_close.clone()} side=true {footer}>
-            <section aria-labelledby="details-record">
-                <h3 id="details-record">{ "In the inventory" }</h3>
+        <Modal id={ids.id("cert-details")} class="cert-details" title={format!("Certificate details: {}", cert.name)} on_close={props.on_close.clone()} side=true {footer}>
+            <section aria-labelledby={ids.id("details-record")}>
+                <h3 id={ids.id("details-record")}>{ "In the inventory" }</h3>
                 <RecordFacts cert={cert.clone()} {today} {original_name} {order_placed_on} />
             </section>
             if !clocks.is_empty() {
-                <section aria-labelledby="details-dcv" class="details-dcv">
-                    <h3 id="details-dcv">{ "Domain validation" }</h3>
+                <section aria-labelledby={ids.id("details-dcv")} class="details-dcv">
+                    <h3 id={ids.id("details-dcv")}>{ "Domain validation" }</h3>
                     <p class="muted">{ "Each issuance needs a domain validation no older than the reuse period in force that day (CA/Browser Forum SC-081: 200 days from 2026-03-15, 100 from 2027-03-15, 10 from 2029-03-15)." }</p>
                     <ValidationClock {clocks} method={cert.verification} {today} />
                 </section>

@@ -7,7 +7,4 @@ pub struct CertDialogProps {
     /// The certificate's resource ID.
     pub id: AttrValue,
     pub on_close: Callback<()>,
-    /// Opens another dialog in its place (e.g. "Fix and resubmit").
-    #[prop_or_default]
-    pub on_open: Callback<super::console::Dialog>,
 }

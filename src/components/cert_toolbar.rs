@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id_prefix;
 use super::status_badge::status_slug;
 use crate::rules::CertificateStatus;
 use crate::store::route::Tab;
@@ -23,6 +24,7 @@ pub struct CertToolbarProps {
 #[component]
 pub fn CertToolbar(props: &CertToolbarProps) -> Html {
     let slug = props.tab.slug();
+    let ids = use_id_prefix();
     let oninput = props.on_change.reform(|e: InputEvent| {
         QueryChange::Search(
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -57,14 +59,14 @@ pub fn CertToolbar(props: &CertToolbarProps) -> Html {
         <div class="toolbar">
             <div class="toolbar-row">
                 <div class="search">
-                    <label for={format!("search-{slug}")} class="visually-hidden">{ "Search certificates" }</label>
+                    <label for={ids.id(&format!("search-{slug}"))} class="visually-hidden">{ "Search certificates" }</label>
                     <span class="search-icon" aria-hidden="true">{ "⌕" }</span>
-                    <input id={format!("search-{slug}")} type="search" placeholder="Search certificates by domain, name or ID"
+                    <input id={ids.id(&format!("search-{slug}"))} type="search" placeholder="Search certificates by domain, name or ID"
                            value={props.query.search.clone()} {oninput} autocomplete="off" />
                 </div>
                 <div class="sort">
-                    <label for={format!("sort-{slug}")}>{ "Sort" }</label>
-                    <select id={format!("sort-{slug}")} onchange={onsort}>
+                    <label for={ids.id(&format!("sort-{slug}"))}>{ "Sort" }</label>
+                    <select id={ids.id(&format!("sort-{slug}"))} onchange={onsort}>
                         for order in SortOrder::ALL {
                             <option value={order.slug()} selected={order == props.query.sort}>{ order.label() }</option>
                         }

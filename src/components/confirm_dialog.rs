@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::modal::Modal;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,7 @@ pub struct ConfirmDialogProps {
 
 #[component]
 pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
+    let dialog_id = use_id("confirm-dialog");
     let confirm_class = if props.danger {
         "btn btn-danger-solid"
     } else {
@@ -32,7 +34,7 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
         </>
     };
     html! {
-        <Modal id="confirm-dialog" title={props.title.clone()} on_close={props.on_cancel.clone()} {footer}>
+        <Modal id={dialog_id.clone()} title={props.title.clone()} on_close={props.on_cancel.clone()} {footer}>
             { props.children.clone() }
         </Modal>
     }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id_prefix;
 use super::text_field::TextField;
 use crate::rules::{Contact, ContactErrors};
 use crate::store::order_form::FormChange;
@@ -18,17 +19,18 @@ pub struct ContactFieldsProps {
 
 #[component]
 pub fn ContactFields(props: &ContactFieldsProps) -> Html {
+    let ids = use_id_prefix();
     html! {
         <fieldset class="contact">
             <legend>{ "Contact" }</legend>
             <p class="hint">{ "Depending on the domain validation method, the CA may send a validation email to this contact or call them about the review. Make sure the details are accurate." }</p>
-            <TextField id="contact-name" label="Name" value={props.contact.name.clone()} required={props.required}
+            <TextField id={ids.id("contact-name")} label="Name" value={props.contact.name.clone()} required={props.required}
                        autocomplete={Some(AttrValue::Static("name"))} error={props.errors.name.clone()}
                        on_input={props.on_change.reform(FormChange::ContactName)} />
-            <TextField id="contact-email" label="Email" input_type="email" value={props.contact.email.clone()} required={props.required}
+            <TextField id={ids.id("contact-email")} label="Email" input_type="email" value={props.contact.email.clone()} required={props.required}
                        autocomplete={Some(AttrValue::Static("email"))} error={props.errors.email.clone()}
                        on_input={props.on_change.reform(FormChange::ContactEmail)} />
-            <TextField id="contact-phone" label="Mobile phone" input_type="tel" value={props.contact.phone.clone()} required={props.required}
+            <TextField id={ids.id("contact-phone")} label="Mobile phone" input_type="tel" value={props.contact.phone.clone()} required={props.required}
                        autocomplete={Some(AttrValue::Static("tel"))} error={props.errors.phone.clone()}
                        hint={Some(AttrValue::Static("With the country code, e.g. +1 415 555 0134"))}
                        on_input={props.on_change.reform(FormChange::ContactPhone)} />

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::radio_cards::{RadioCards, RadioOption};
 use crate::rules::{CsrMode, KeyAlgorithm};
 
@@ -28,6 +29,7 @@ fn slug(mode: CsrMode) -> &'static str {
 
 #[component]
 pub fn CsrField(props: &CsrFieldProps) -> Html {
+    let name = use_id("csr-mode");
     let alg = props.key_algorithm.label();
     let options = vec![
         RadioOption::new(slug(CsrMode::Automatic), "Automatic", html! {
@@ -48,7 +50,7 @@ pub fn CsrField(props: &CsrFieldProps) -> Html {
     });
     html! {
         <>
-            <RadioCards name="csr-mode" legend="CSR Generation" {options} selected={Some(AttrValue::Static(slug(props.mode)))} {on_change} />
+            <RadioCards {name} legend="CSR Generation" {options} selected={Some(AttrValue::Static(slug(props.mode)))} {on_change} />
             if props.mode == CsrMode::Manual { <div class="csr-manual">{ props.children.clone() }</div> }
         </>
     }

@@ -31,7 +31,7 @@ pub struct CsrGeneratorProps {
     /// The algorithm is the original's: shown, not chosen (renewal).
     #[prop_or_default]
     pub lock_algorithm: bool,
-    /// Prefix of the element ids, unique on the page.
+    /// Prefix of the element ids, unique on the page (in the app: from `use_id`).
     #[prop_or(AttrValue::Static("csr"))]
     pub id_prefix: AttrValue,
 }

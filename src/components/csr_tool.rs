@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::csr_generator::CsrGenerator;
+use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use super::use_open::{Open, use_open};
 use crate::rules::model::KeyAlgorithm;
@@ -16,16 +17,17 @@ pub fn CreateCsrButton() -> Html {
         close,
         ..
     } = use_open();
+    let ids = use_id_prefix();
     let footer = html! {
         <button type="button" class="btn" onclick={close.reform(|_| ())}>{ "Close" }</button>
     };
     html! {
         <>
-            <button type="button" class="btn btn-small" id="create-csr" onclick={show}>{ "Create CSR" }</button>
+            <button type="button" class="btn btn-small" id={ids.id("create-csr")} onclick={show}>{ "Create CSR" }</button>
             if open {
-                <Modal id="csr-tool" title="Create a CSR" on_close={close} wide=true {footer}>
+                <Modal id={ids.id("csr-tool")} class="csr-tool" title="Create a CSR" on_close={close} wide=true {footer}>
                     <p class="tool-intro">{ "Makes a new key pair and a certificate signing request in this browser. Nothing is sent anywhere: give the CSR to your CA, and keep the private key for the server." }</p>
-                    <CsrGenerator default_algorithm={KeyAlgorithm::EcdsaP256} on_generated={Callback::noop()} id_prefix="csr-tool" />
+                    <CsrGenerator default_algorithm={KeyAlgorithm::EcdsaP256} on_generated={Callback::noop()} id_prefix={ids.id("csr-tool")} />
                 </Modal>
             }
         </>

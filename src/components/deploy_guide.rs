@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
-use super::console::Dialog;
 use super::context::use_app;
 use super::copy_button::CopyButton;
+use super::dialogs::Dialog;
+use super::hooks::{use_dialogs, use_id_prefix};
 use super::install_steps::{Server, steps};
 use super::modal::Modal;
 use super::sandbox_switches::SandboxSwitches;
@@ -51,15 +52,13 @@ fn tasks(cert: &Certificate) -> Html {
 pub fn DeployGuide(props: &CertDialogProps) -> Html {
     let app = use_app();
     let server = use_state(|| Server::Nginx);
+    let (ids, dialogs) = (use_id_prefix(), use_dialogs());
     let Some(cert) = app.inventory.find(&props.id).cloned() else {
-        return html! { <Modal id="deploy-guide" title="Deploy the certificate" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
+        return html! { <Modal id={ids.id("deploy-guide")} title="Deploy the certificate" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
     };
     let domain = cert.domains.first().cloned().unwrap_or_default();
     let chosen = steps(*server, &cert.name, &domain);
-    let verify = {
-        let id = cert.id.clone();
-        props.on_open.reform(move |_| Dialog::Verify(id.clone()))
-    };
+    let verify = dialogs.opener(Dialog::Verify(cert.id.clone()));
     let footer = html! {
         <>
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
@@ -67,7 +66,7 @@ pub fn DeployGuide(props: &CertDialogProps) -> Html {
         </>
     };
     html! {
-        <Modal id="deploy-guide" title="Deploy the certificate" on_close={props.on_close.clone()} side=true wide=true {footer}>
+        <Modal id={ids.id("deploy-guide")} title="Deploy the certificate" on_close={props.on_close.clone()} side=true wide=true {footer}>
             <p class="order-original"><strong>{ cert.name.clone() }</strong><span class="mono">{ format!(" {}", cert.id) }</span>
                 <span class="muted">{ format!(" · valid {} to {}", cert.not_before.map_or("—".into(), |d| d.to_string()), cert.not_after.map_or("—".into(), |d| d.to_string())) }</span></p>
             <h3>{ "Managed deployment for cloud services" }</h3>
@@ -81,7 +80,7 @@ pub fn DeployGuide(props: &CertDialogProps) -> Html {
                             onclick={{ let server = server.clone(); Callback::from(move |_| server.set(s)) }}>{ s.label() }</button>
                 }
             </div>
-            <ol class="install-steps" id="install-steps">
+            <ol class="install-steps" id={ids.id("install-steps")}>
                 <li><p>{ chosen.files.clone() }</p></li>
                 <li>
                     <p>{ "Configure:" }</p>

@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
-use super::console::Dialog;
 use super::context::use_app;
+use super::dialogs::Dialog;
+use super::hooks::{use_dialogs, use_id_prefix};
 use super::modal::Modal;
 
 const STEPS: [(&str, &str); 4] = [
@@ -31,21 +32,17 @@ const STEPS: [(&str, &str); 4] = [
 pub fn EmergencySteps(props: &CertDialogProps) -> Html {
     let app = use_app();
     let done = use_state(|| [false; 4]);
+    let (ids, dialogs) = (use_id_prefix(), use_dialogs());
     let Some(cert) = app.inventory.find(&props.id).cloned() else {
-        return html! { <Modal id="emergency-steps" title="Emergency steps" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
+        return html! { <Modal id={ids.id("emergency-steps")} title="Emergency steps" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
     };
     let expired_days = cert
         .not_after
         .map(|d| (app.today() - d).num_days())
         .unwrap_or(0);
-    let buy = {
-        let id = cert.id.clone();
-        props
-            .on_open
-            .reform(move |_| Dialog::EmergencyPurchase(id.clone()))
-    };
+    let buy = dialogs.opener(Dialog::EmergencyPurchase(cert.id.clone()));
     html! {
-        <Modal id="emergency-steps" title="Emergency steps for an expired certificate" on_close={props.on_close.clone()} side=true
+        <Modal id={ids.id("emergency-steps")} title="Emergency steps for an expired certificate" on_close={props.on_close.clone()} side=true
                footer={html! { <button type="button" class="btn btn-primary" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> }}>
             <div class="order-errors" role="alert">
                 <p><strong>{ format!("{} expired {} days ago.", cert.name, expired_days) }</strong>
@@ -54,12 +51,12 @@ pub fn EmergencySteps(props: &CertDialogProps) -> Html {
             <ol class="checklist">
                 for (i, (title, text)) in STEPS.iter().enumerate() {
                     <li class={classes!(done[i].then_some("done"))}>
-                        <input type="checkbox" id={format!("emergency-{i}")} checked={done[i]}
+                        <input type="checkbox" id={ids.id(&format!("emergency-{i}"))} checked={done[i]}
                                onchange={{ let done = done.clone(); Callback::from(move |_| { let mut d = *done; d[i] = !d[i]; done.set(d); }) }} />
-                        <label for={format!("emergency-{i}")}><strong>{ *title }</strong></label>
+                        <label for={ids.id(&format!("emergency-{i}"))}><strong>{ *title }</strong></label>
                         <p>{ *text }</p>
                         if i == 0 {
-                            <button type="button" class="btn btn-primary btn-small" id="emergency-buy" onclick={buy.clone()}>{ "Purchase a DV certificate for these domains" }</button>
+                            <button type="button" class="btn btn-primary btn-small" id={ids.id("emergency-buy")} onclick={buy.clone()}>{ "Purchase a DV certificate for these domains" }</button>
                         }
                     </li>
                 }

@@ -5,6 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::context::use_app;
+use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use crate::platform::download::read_file_text;
 use crate::store::import::{ImportReport, import};
@@ -16,6 +17,7 @@ const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 #[component]
 pub fn ImportButton() -> Html {
     let app = use_app();
+    let ids = use_id_prefix();
     let input = use_node_ref();
     let report = use_state(|| None::<ImportReport>);
     let choose = {
@@ -72,7 +74,7 @@ pub fn ImportButton() -> Html {
             <input type="file" accept=".json,application/json" class="visually-hidden" tabindex="-1"
                    aria-hidden="true" ref={input} {onchange} />
             if let Some(result) = (*report).clone() {
-                <Modal id="import-report" title="Import result" on_close={close.clone()} wide=true
+                <Modal id={ids.id("import-report")} title="Import result" on_close={close.clone()} wide=true
                        footer={html! { <button type="button" class="btn btn-primary" onclick={close.reform(|_| ())}>{ "Done" }</button> }}>
                     <p class="import-summary">{ result.summary() }</p>
                     for note in result.notes.iter() { <p class="muted">{ note.clone() }</p> }

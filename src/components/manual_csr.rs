@@ -29,7 +29,8 @@ pub struct ManualCsrInputProps {
     pub names: Vec<String>,
     /// Every change: the CSR, or why it cannot be used.
     pub on_change: Callback<Result<ParsedCsr, String>>,
-    /// Element id of the text area (the error is `{id}-error`).
+    /// Element id of the text area, unique on the page (in the app: from
+    /// `use_id`); the hint and the error are `{id}-hint` and `{id}-error`.
     #[prop_or(AttrValue::Static("manual-csr"))]
     pub id: AttrValue,
 }

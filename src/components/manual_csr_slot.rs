@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::manual_csr::{ManualCsrInput, ParsedCsr};
 use crate::rules::Certificate;
 use crate::store::order_form::ManualCsr;
@@ -21,6 +22,7 @@ pub struct ManualCsrSlotProps {
 
 #[component]
 pub fn ManualCsrSlot(props: &ManualCsrSlotProps) -> Html {
+    let (csr_id, missing_id) = (use_id("manual-csr"), use_id("manual-csr-missing"));
     let Some(original) = &props.original else {
         return html! { <p class="hint">{ "Manual Entry needs the certificate being renewed." }</p> };
     };
@@ -36,9 +38,9 @@ pub fn ManualCsrSlot(props: &ManualCsrSlotProps) -> Html {
         });
     html! {
         <>
-            <ManualCsrInput original_key={original.key_algorithm} names={original.domains.clone()} {on_change} />
+            <ManualCsrInput original_key={original.key_algorithm} names={original.domains.clone()} {on_change} id={csr_id} />
             if let Some(missing) = &props.missing {
-                <p id="manual-csr-missing" class="field-error" role="alert">{ missing.clone() }</p>
+                <p id={missing_id} class="field-error" role="alert">{ missing.clone() }</p>
             }
         </>
     }

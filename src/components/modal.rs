@@ -8,8 +8,11 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ModalProps {
-    /// Element id of the dialog; its title gets `{id}-title`.
+    /// Element id of the dialog (page-unique: from `use_id`); its title gets `{id}-title`.
     pub id: AttrValue,
+    /// Classes for the dialog's own styles (its id changes with the instance).
+    #[prop_or_default]
+    pub class: Classes,
     pub title: AttrValue,
     pub on_close: Callback<()>,
     #[prop_or_default]
@@ -68,8 +71,9 @@ pub fn Modal(props: &ModalProps) -> Html {
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
-            let previous = gloo::utils::document()
-                .active_element()
+            let previous = dialog
+                .cast::<Element>()
+                .and_then(|root| crate::platform::dom::active_element(&root))
                 .and_then(|el| el.dyn_into::<HtmlElement>().ok());
             if let Some(root) = dialog.cast::<Element>() {
                 let first = root
@@ -101,7 +105,7 @@ pub fn Modal(props: &ModalProps) -> Html {
             let (Some(first), Some(last)) = (items.first(), items.last()) else {
                 return;
             };
-            let active = gloo::utils::document().active_element();
+            let active = crate::platform::dom::active_element(&root);
             let at = |el: &HtmlElement| active.as_ref() == Some(el.unchecked_ref::<Element>());
             let outside = active.as_ref().is_none_or(|a| !root.contains(Some(a)));
             if outside || (!e.shift_key() && at(last)) {
@@ -118,7 +122,8 @@ pub fn Modal(props: &ModalProps) -> Html {
     let class = classes!(
         "modal",
         props.side.then_some("modal-side"),
-        props.wide.then_some("modal-wide")
+        props.wide.then_some("modal-wide"),
+        props.class.clone()
     );
     html! {
         <div class="modal-layer" {onkeydown}>

@@ -7,10 +7,10 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::console::Dialog;
 use super::contact_fields::ContactFields;
-use super::context::use_app;
+use super::context::{use_app, use_handle};
 use super::csr_field::CsrField;
+use super::hooks::use_id_prefix;
 use super::manual_csr_slot::ManualCsrSlot;
 use super::modal::Modal;
 use super::order_placed::{OrderPlaced, Placement};
@@ -20,7 +20,6 @@ use super::spec_fields::SpecFields;
 use super::verification_field::VerificationField;
 use crate::platform::crypto::{create_csr, generate_key_pair};
 use crate::rules::{CsrMode, OrderKind, OrderRequest, ValidationType, trigger_days};
-use crate::store::Action;
 use crate::store::order_form::{FormChange, FormErrors, OrderForm};
 use crate::x509::{SM2_REFUSAL, csr_request};
 
@@ -31,8 +30,6 @@ pub struct OrderPanelProps {
     /// "Renewal immediately" or "Buy Now".
     pub submit_label: AttrValue,
     pub on_close: Callback<()>,
-    /// Opens another dialog (Submit request of the new certificate).
-    pub on_open: Callback<Dialog>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -89,6 +86,8 @@ fn visible(form: &OrderForm, errors: &FormErrors) -> FormErrors {
 #[component]
 pub fn OrderPanel(props: &OrderPanelProps) -> Html {
     let app = use_app();
+    let handle = use_handle();
+    let ids = use_id_prefix();
     let form = {
         let initial = props.form.clone();
         use_reducer(move || initial)
@@ -111,16 +110,16 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
 
     if let Stage::Placed(placement) = (*stage).clone() {
         return html! {
-            <Modal id="order-panel" title={props.title.clone()} on_close={props.on_close.clone()} side=true wide=true
+            <Modal id={ids.id("order-panel")} title={props.title.clone()} on_close={props.on_close.clone()} side=true wide=true
                    footer={html! { <button type="button" class="btn btn-primary" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button> }}>
-                <OrderPlaced {placement} plan={(*plan).clone()} on_open={props.on_open.clone()} />
+                <OrderPlaced {placement} plan={(*plan).clone()} />
             </Modal>
         };
     }
 
     let submit = {
-        let (app, form, stage, failure, body, errors) = (
-            app.clone(),
+        let (handle, form, stage, failure, body, errors) = (
+            handle.clone(),
             form.clone(),
             stage.clone(),
             failure.clone(),
@@ -148,49 +147,40 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
                 return;
             }
             let request = form.request();
-            let before = app.last_order.clone();
-            match request.csr_mode {
-                CsrMode::Automatic => {
-                    stage.set(Stage::Working);
-                    let (app, stage, failure) = (app.clone(), stage.clone(), failure.clone());
-                    spawn_local(async move {
-                        match automatic_csr(&request).await {
-                            Ok((csr_pem, private_key)) => {
-                                app.dispatch(Action::PlaceOrder {
-                                    request: Box::new(request),
-                                    csr_pem: Some(csr_pem.clone()),
-                                });
-                                stage.set(Stage::Placed(Placement {
-                                    before,
-                                    private_key: Some(private_key),
-                                    csr_pem: Some(csr_pem),
-                                }));
-                            }
-                            Err(e) => {
-                                failure.set(Some(format!(
-                                    "The key pair and CSR could not be made: {e}"
-                                )));
-                                stage.set(Stage::Editing);
-                            }
+            let manual_csr = match (request.csr_mode, &form.manual_csr) {
+                (CsrMode::Manual, Some(Ok(csr))) => Some(csr.pem.clone()),
+                _ => None,
+            };
+            // Working until the backend answers: the button is disabled, so the
+            // order cannot be placed twice; a failure keeps everything typed.
+            stage.set(Stage::Working);
+            let (handle, stage, failure) = (handle.clone(), stage.clone(), failure.clone());
+            spawn_local(async move {
+                let (csr_pem, private_key) = match request.csr_mode {
+                    CsrMode::Automatic => match automatic_csr(&request).await {
+                        Ok((csr, key)) => (Some(csr), Some(key)),
+                        Err(e) => {
+                            failure
+                                .set(Some(format!("The key pair and CSR could not be made: {e}")));
+                            stage.set(Stage::Editing);
+                            return;
                         }
-                    });
+                    },
+                    _ => (manual_csr, None),
+                };
+                let automatic = private_key.is_some();
+                match handle.place_order(request, csr_pem.clone()).await {
+                    Ok(placed) => stage.set(Stage::Placed(Placement {
+                        order_id: placed.order.id,
+                        private_key,
+                        csr_pem: csr_pem.filter(|_| automatic),
+                    })),
+                    Err(e) => {
+                        failure.set(Some(format!("The order was not placed: {e}")));
+                        stage.set(Stage::Editing);
+                    }
                 }
-                mode => {
-                    let csr_pem = match (mode, &form.manual_csr) {
-                        (CsrMode::Manual, Some(Ok(csr))) => Some(csr.pem.clone()),
-                        _ => None,
-                    };
-                    app.dispatch(Action::PlaceOrder {
-                        request: Box::new(request),
-                        csr_pem,
-                    });
-                    stage.set(Stage::Placed(Placement {
-                        before,
-                        private_key: None,
-                        csr_pem: None,
-                    }));
-                }
-            }
+            });
         })
     };
 
@@ -204,13 +194,13 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
         <>
             <span class="sandbox-label">{ "Sandbox payment: nothing is charged" }</span>
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
-            <button type="button" class="btn btn-primary" id="order-submit" onclick={submit} disabled={working} aria-busy={working.to_string()}>
-                { if working { "Generating key pair…".into() } else { props.submit_label.clone() } }
+            <button type="button" class="btn btn-primary" id={ids.id("order-submit")} onclick={submit} disabled={working} aria-busy={working.to_string()}>
+                { if working { "Placing the order…".into() } else { props.submit_label.clone() } }
             </button>
         </>
     };
     html! {
-        <Modal id="order-panel" title={props.title.clone()} on_close={props.on_close.clone()} side=true wide=true {footer}>
+        <Modal id={ids.id("order-panel")} title={props.title.clone()} on_close={props.on_close.clone()} side=true wide=true {footer}>
             <div class="order-layout" ref={body}>
                 <div class="order-form">
                     if let Some(o) = &original {

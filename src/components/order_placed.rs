@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use super::console::Dialog;
 use super::context::use_app;
+use super::dialogs::Dialog;
+use super::hooks::{use_dialogs, use_id_prefix};
 use crate::platform::download::{download, file_stem};
 use crate::rules::{LifecycleState, OrderPlan};
 use crate::store::money::format_amount;
@@ -12,8 +13,8 @@ use crate::store::money::format_amount;
 /// What the panel knows about the order it placed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
-    /// `last_order` before placing: a different one now means the order was placed.
-    pub before: Option<String>,
+    /// The order the backend placed.
+    pub order_id: String,
     pub private_key: Option<String>,
     pub csr_pem: Option<String>,
 }
@@ -22,17 +23,17 @@ pub struct Placement {
 pub struct OrderPlacedProps {
     pub placement: Placement,
     pub plan: OrderPlan,
-    pub on_open: Callback<Dialog>,
 }
 
 #[component]
 pub fn OrderPlaced(props: &OrderPlacedProps) -> Html {
     let app = use_app();
+    let (ids, dialogs) = (use_id_prefix(), use_dialogs());
     let order = app
-        .last_order
-        .as_ref()
-        .filter(|id| Some(*id) != props.placement.before.as_ref())
-        .and_then(|id| app.inventory.orders.iter().find(|o| &o.id == id));
+        .inventory
+        .orders
+        .iter()
+        .find(|o| o.id == props.placement.order_id);
     let Some(order) = order else {
         return html! {
             <div class="order-errors" role="alert">
@@ -55,15 +56,15 @@ pub fn OrderPlaced(props: &OrderPlacedProps) -> Html {
             <div class="key-warning" role="alert">
                 <p><strong>{ "Download the private key now." }</strong>{ " It was made in this browser for the new certificate and is not kept anywhere: not by Certdesk, not in this browser's storage. Without it the new certificate cannot be used, and a lost key means buying a new certificate." }</p>
                 <div class="button-row">
-                    <button type="button" class="btn btn-primary" id="download-key" onclick={on_key}>{ "Download private key (PKCS#8 PEM)" }</button>
-                    <button type="button" class="btn" id="download-csr" onclick={on_csr}>{ "Download CSR" }</button>
+                    <button type="button" class="btn btn-primary" id={ids.id("download-key")} onclick={on_key}>{ "Download private key (PKCS#8 PEM)" }</button>
+                    <button type="button" class="btn" id={ids.id("download-csr")} onclick={on_csr}>{ "Download CSR" }</button>
                 </div>
             </div>
         }
     });
     let paid = order.payment.amount_cents.unwrap_or(0);
     html! {
-        <div class="order-placed" id="order-placed">
+        <div class="order-placed" id={ids.id("order-placed")}>
             <p class="placed-title" role="status">
                 <strong>{ format!("Order {} placed.", order.id) }</strong>
                 { if paid > 0 { format!(" {} paid (sandbox: nothing is charged).", format_amount(paid, &order.payment.currency)) } else { " Covered by your quota.".to_string() } }
@@ -76,7 +77,7 @@ pub fn OrderPlaced(props: &OrderPlacedProps) -> Html {
                         <strong>{ cert.id.clone() }</strong>{ format!(" · {}", cert.state.label()) }
                         if cert.state == LifecycleState::PendingApplication {
                             <p>{ "Submit the certificate request to the CA and complete domain ownership verification." }</p>
-                            <button type="button" class="btn btn-small btn-primary" onclick={{ let id = cert.id.clone(); props.on_open.reform(move |_| Dialog::Submit(id.clone())) }}>
+                            <button type="button" class="btn btn-small btn-primary" onclick={dialogs.opener(Dialog::Submit(cert.id.clone()))}>
                                 { "Submit request now" }
                             </button>
                         } else {

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::radio_cards::{RadioCards, RadioOption};
 
 #[derive(Properties, PartialEq)]
@@ -59,6 +60,7 @@ fn describe(years: u8, purchase: bool, trigger: i64) -> Html {
 
 #[component]
 pub fn PeriodField(props: &PeriodFieldProps) -> Html {
+    let name = use_id("period");
     let options: Vec<RadioOption> = (1..=3u8)
         .map(|y| {
             RadioOption::new(
@@ -77,7 +79,7 @@ pub fn PeriodField(props: &PeriodFieldProps) -> Html {
         .reform(|v: AttrValue| v.parse::<u8>().unwrap_or(1));
     html! {
         <>
-            <RadioCards name="period" legend={if props.purchase { "Service Duration" } else { "Renewal Period" }}
+            <RadioCards {name} legend={if props.purchase { "Service Duration" } else { "Renewal Period" }}
                         {options} selected={Some(AttrValue::from(props.years.to_string()))} {on_change} />
             if props.years > 1 {
                 <p class="hint">{ "The Managed Service includes automatic certificate requests before expiration, carrying over the remaining validity period (up to 30 days), and dedicated technical support." }</p>

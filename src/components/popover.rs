@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PopoverProps {
+    /// Element id of the panel (page-unique: from `use_id`), for the
+    /// anchor's `aria-controls`.
     pub id: AttrValue,
     pub anchor: NodeRef,
     pub on_close: Callback<()>,
@@ -100,7 +102,7 @@ pub fn Popover(props: &PopoverProps) -> Html {
             let outside = {
                 let (panel, anchor, on_close) = (panel.clone(), anchor.clone(), on_close.clone());
                 EventListener::new(&document, "mousedown", move |e| {
-                    let target = e.target().and_then(|t| t.dyn_into::<Node>().ok());
+                    let target = crate::platform::dom::event_origin(e);
                     if !contains(&panel, target.as_ref()) && !contains(&anchor, target.as_ref()) {
                         on_close.emit(());
                     }

@@ -28,6 +28,6 @@ pub fn PurchasePanel(props: &OrderDialogProps) -> Html {
     };
     html! {
         <OrderPanel {form} {title} submit_label="Buy Now"
-                    on_close={props.on_close.clone()} on_open={props.on_open.clone()} />
+                    on_close={props.on_close.clone()} />
     }
 }

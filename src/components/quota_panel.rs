@@ -5,25 +5,27 @@
 use yew::prelude::*;
 
 use super::context::use_app;
+use super::hooks::use_id_prefix;
 
 #[component]
 pub fn QuotaPanel() -> Html {
     let app = use_app();
+    let ids = use_id_prefix();
     let quotas = &app.inventory.quotas;
     let units: u32 = quotas.units.iter().map(|(_, n)| *n).sum();
     let mut rows = quotas.units.clone();
     rows.sort_by_key(|(spec, _)| *spec);
     html! {
-        <section class="quota card" aria-labelledby="quota-title">
-            <h2 id="quota-title" class="quota-title">{ "Quota" }</h2>
+        <section class="quota card" aria-labelledby={ids.id("quota-title")}>
+            <h2 id={ids.id("quota-title")} class="quota-title">{ "Quota" }</h2>
             <dl class="quota-figures">
                 <div>
                     <dt>{ "Available Quota for Hosting Service:" }</dt>
-                    <dd id="quota-managed-service">{ quotas.managed_service }</dd>
+                    <dd id={ids.id("quota-managed-service")}>{ quotas.managed_service }</dd>
                 </div>
                 <div>
                     <dt>{ "Certificate quota:" }</dt>
-                    <dd id="quota-units">{ format!("{units} across {} specifications", rows.len()) }</dd>
+                    <dd id={ids.id("quota-units")}>{ format!("{units} across {} specifications", rows.len()) }</dd>
                 </div>
             </dl>
             <details class="quota-details">

@@ -42,7 +42,8 @@ impl RadioOption {
 
 #[derive(Properties, PartialEq)]
 pub struct RadioCardsProps {
-    /// The group's `name`, and the prefix of its ids.
+    /// The group's `name` (page-unique: from `use_id`, so two instances' groups
+    /// never merge), and the prefix of its ids.
     pub name: AttrValue,
     pub legend: AttrValue,
     pub options: Vec<RadioOption>,

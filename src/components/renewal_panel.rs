@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::console::Dialog;
 use super::context::use_app;
+use super::hooks::use_id;
 use super::modal::Modal;
 use super::order_panel::OrderPanel;
 use crate::store::order_form::OrderForm;
@@ -14,7 +14,6 @@ pub struct OrderDialogProps {
     #[prop_or_default]
     pub id: Option<AttrValue>,
     pub on_close: Callback<()>,
-    pub on_open: Callback<Dialog>,
     /// The emergency procedure's purchase: a DV certificate with DNS validation.
     #[prop_or_default]
     pub emergency: bool,
@@ -23,14 +22,15 @@ pub struct OrderDialogProps {
 #[component]
 pub fn RenewalPanel(props: &OrderDialogProps) -> Html {
     let app = use_app();
+    let panel_id = use_id("order-panel");
     let cert = props.id.as_ref().and_then(|id| app.inventory.find(id));
     match cert {
         Some(cert) => html! {
             <OrderPanel form={OrderForm::renewal(cert)} title="Certificate renewal" submit_label="Renewal immediately"
-                        on_close={props.on_close.clone()} on_open={props.on_open.clone()} />
+                        on_close={props.on_close.clone()} />
         },
         None => html! {
-            <Modal id="order-panel" title="Certificate renewal" on_close={props.on_close.clone()}>
+            <Modal id={panel_id.clone()} title="Certificate renewal" on_close={props.on_close.clone()}>
                 <p>{ "This certificate is no longer in the inventory." }</p>
             </Modal>
         },

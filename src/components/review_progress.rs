@@ -5,18 +5,20 @@
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
-use super::console::Dialog;
 use super::context::use_app;
+use super::dialogs::Dialog;
+use super::hooks::{use_dialogs, use_id_prefix};
 use super::modal::Modal;
 use super::sandbox_switches::SandboxSwitches;
+use crate::backend::sandbox::SANDBOX_DV_REVIEW_MS;
 use crate::rules::{LifecycleState, ValidationType, review_schedule};
-use crate::store::sandbox::SANDBOX_DV_REVIEW_MS;
 
 #[component]
 pub fn ReviewProgress(props: &CertDialogProps) -> Html {
     let app = use_app();
+    let (ids, dialogs) = (use_id_prefix(), use_dialogs());
     let Some(cert) = app.inventory.find(&props.id).cloned() else {
-        return html! { <Modal id="review-progress" title="Application progress" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
+        return html! { <Modal id={ids.id("review-progress")} title="Application progress" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
     };
     let today = app.today();
     let schedule = cert
@@ -50,12 +52,9 @@ pub fn ReviewProgress(props: &CertDialogProps) -> Html {
         ),
         _ => String::new(),
     };
-    let resubmit = {
-        let id = cert.id.clone();
-        props.on_open.reform(move |_| Dialog::Submit(id.clone()))
-    };
+    let resubmit = dialogs.opener(Dialog::Submit(cert.id.clone()));
     html! {
-        <Modal id="review-progress" title="Application progress" on_close={props.on_close.clone()} side=true
+        <Modal id={ids.id("review-progress")} title="Application progress" on_close={props.on_close.clone()} side=true
                footer={html! { <button type="button" class="btn btn-primary" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> }}>
             <p class="order-original"><strong>{ cert.name.clone() }</strong><span class="mono">{ format!(" {}", cert.id) }</span>
                 <span class="muted">{ format!(" · {}", cert.state.label()) }</span></p>
@@ -68,8 +67,8 @@ pub fn ReviewProgress(props: &CertDialogProps) -> Html {
             if let Some(s) = &schedule {
                 <dl class="facts">
                     <div><dt>{ "Submitted" }</dt><dd>{ s.submitted_on.to_string() }</dd></div>
-                    <div><dt>{ "Expected issuance" }</dt><dd id="expected-issuance">{ format!("{} (average issuance time: {})", s.expected_issue_on, s.expected_label) }</dd></div>
-                    <div><dt>{ "Fails if not validated by" }</dt><dd id="fails-on">{ s.fails_on.to_string() }</dd></div>
+                    <div><dt>{ "Expected issuance" }</dt><dd id={ids.id("expected-issuance")}>{ format!("{} (average issuance time: {})", s.expected_issue_on, s.expected_label) }</dd></div>
+                    <div><dt>{ "Fails if not validated by" }</dt><dd id={ids.id("fails-on")}>{ s.fails_on.to_string() }</dd></div>
                 </dl>
             }
             if cert.state == LifecycleState::ValidatingApplication && !waiting.is_empty() {

@@ -4,11 +4,13 @@
 use yew::prelude::*;
 
 use super::context::use_app;
+use super::hooks::use_id_prefix;
 use crate::store::Action;
 
 #[component]
 pub fn SandboxSwitches() -> Html {
     let app = use_app();
+    let ids = use_id_prefix();
     let settings = app.inventory.sandbox.clone();
     let toggle = |flip: fn(&mut crate::store::inventory::SandboxSettings, bool)| {
         let (app, settings) = (app.clone(), settings.clone());
@@ -26,14 +28,14 @@ pub fn SandboxSwitches() -> Html {
         <fieldset class="sandbox-switches">
             <legend>{ "Sandbox CA settings" }</legend>
             <div class="field field-inline">
-                <input type="checkbox" id="sandbox-fail-review" checked={settings.fail_next_review}
+                <input type="checkbox" id={ids.id("sandbox-fail-review")} checked={settings.fail_next_review}
                        onchange={toggle(|s, on| s.fail_next_review = on)} />
-                <label for="sandbox-fail-review">{ "Make the next CA review fail (Validation Failed)" }</label>
+                <label for={ids.id("sandbox-fail-review")}>{ "Make the next CA review fail (Validation Failed)" }</label>
             </div>
             <div class="field field-inline">
-                <input type="checkbox" id="sandbox-fail-deployment" checked={settings.fail_next_deployment}
+                <input type="checkbox" id={ids.id("sandbox-fail-deployment")} checked={settings.fail_next_deployment}
                        onchange={toggle(|s, on| s.fail_next_deployment = on)} />
-                <label for="sandbox-fail-deployment">{ "Make the next managed deployment task fail" }</label>
+                <label for={ids.id("sandbox-fail-deployment")}>{ "Make the next managed deployment task fail" }</label>
             </div>
         </fieldset>
     }

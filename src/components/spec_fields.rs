@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id_prefix;
 use super::radio_cards::{RadioCards, RadioOption};
 use super::text_field::TextField;
 use crate::rules::{Brand, DomainType, KeyAlgorithm, Specification, ValidationType};
@@ -51,6 +52,7 @@ fn select<T: Copy + 'static>(
 
 #[component]
 pub fn SpecFields(props: &SpecFieldsProps) -> Html {
+    let ids = use_id_prefix();
     let types = vec![
         RadioOption::new(
             "single",
@@ -118,34 +120,34 @@ pub fn SpecFields(props: &SpecFieldsProps) -> Html {
     });
     html! {
         <>
-            <RadioCards name="domain-type" legend="Certificate Type" options={types} row=true
+            <RadioCards name={ids.id("domain-type")} legend="Certificate Type" options={types} row=true
                         selected={Some(AttrValue::Static(domain_type_slug(props.spec.domain_type)))} on_change={on_type} />
-            <TextField id="purchase-domains" label={domains_label} value={props.domains_text.clone()} rows={rows} required=true
+            <TextField id={ids.id("purchase-domains")} label={domains_label} value={props.domains_text.clone()} rows={rows} required=true
                        hint={Some(AttrValue::Static(hint))} error={props.domains_error.clone()}
                        on_input={props.on_change.reform(FormChange::Domains)} />
             <div class="field field-inline">
-                <input type="checkbox" id="purchase-dns" checked={props.dns_in_same_account} onchange={on_dns} />
-                <label for="purchase-dns">{ "The domain's DNS is hosted in this account (the CA's DNS record can be added automatically)" }</label>
+                <input type="checkbox" id={ids.id("purchase-dns")} checked={props.dns_in_same_account} onchange={on_dns} />
+                <label for={ids.id("purchase-dns")}>{ "The domain's DNS is hosted in this account (the CA's DNS record can be added automatically)" }</label>
             </div>
             <div class="field">
-                <label for="purchase-brand">{ "Brand" }</label>
-                <select id="purchase-brand" onchange={select(Brand::ALL.to_vec(), Brand::label, props.on_change.reform(FormChange::Brand))}>
+                <label for={ids.id("purchase-brand")}>{ "Brand" }</label>
+                <select id={ids.id("purchase-brand")} onchange={select(Brand::ALL.to_vec(), Brand::label, props.on_change.reform(FormChange::Brand))}>
                     for brand in Brand::ALL {
                         <option value={brand.label()} selected={brand == props.spec.brand}>{ brand.label() }</option>
                     }
                 </select>
             </div>
-            <RadioCards name="validation" legend="Certificate Specifications" options={specs} row=true
+            <RadioCards name={ids.id("validation")} legend="Certificate Specifications" options={specs} row=true
                         selected={Some(AttrValue::Static(validation_slug(props.spec.validation)))} on_change={on_spec} />
             <div class="field">
-                <label for="purchase-key">{ "Key algorithm" }</label>
-                <select id="purchase-key" aria-describedby="purchase-key-hint"
+                <label for={ids.id("purchase-key")}>{ "Key algorithm" }</label>
+                <select id={ids.id("purchase-key")} aria-describedby={ids.id("purchase-key-hint")}
                         onchange={select(KeyAlgorithm::ALL.to_vec(), KeyAlgorithm::label, props.on_change.reform(FormChange::KeyAlgorithm))}>
                     for alg in KeyAlgorithm::ALL {
                         <option value={alg.label()} selected={alg == props.key_algorithm}>{ alg.label() }</option>
                     }
                 </select>
-                <p id="purchase-key-hint" class="hint">{ "The key pair made for the CSR. SM2 keys cannot be made in a browser: choose Manual Entry with an SM2 CSR instead." }</p>
+                <p id={ids.id("purchase-key-hint")} class="hint">{ "The key pair made for the CSR. SM2 keys cannot be made in a browser: choose Manual Entry with an SM2 CSR instead." }</p>
             </div>
         </>
     }

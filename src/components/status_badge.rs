@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id_prefix;
 use super::popover::Popover;
 use super::use_open::{Open, use_open};
 use crate::rules::CertificateStatus;
@@ -38,13 +39,15 @@ pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
         ..
     } = use_open();
     let anchor = use_node_ref();
+    let ids = use_id_prefix();
     let status = props.lifecycle.status;
-    let popover_id = format!("lifecycle-{}", props.cert_id);
+    // Named by the button's aria-controls only while it exists (open).
+    let popover_id = ids.id(&format!("lifecycle-{}", props.cert_id));
     html! {
         <>
             <button type="button" ref={anchor.clone()}
                     class={classes!("status", format!("status-{}", status_slug(status)))}
-                    aria-expanded={open.to_string()} aria-controls={popover_id.clone()}
+                    aria-expanded={open.to_string()} aria-controls={open.then(|| popover_id.clone())}
                     aria-label={format!("Status: {}. Show lifecycle", status.label())}
                     onclick={toggle}>
                 <span class="status-dot" aria-hidden="true"></span>

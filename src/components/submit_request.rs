@@ -2,16 +2,17 @@
 //! this certificate (the exact TXT record, the validation file, nothing for
 //! automatic DNS, or who the CA contacts), then the submission.
 
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
-use super::console::Dialog;
-use super::context::use_app;
+use super::context::{use_app, use_handle};
 use super::copy_button::CopyButton;
+use super::dialogs::Dialog;
+use super::hooks::{use_dialogs, use_id_prefix};
 use super::modal::Modal;
 use crate::platform::download::download;
 use crate::rules::{Certificate, LifecycleState, VerificationMethod, review_schedule};
-use crate::store::Action;
 use crate::store::validation::{dns_txt_record, validation_file};
 
 fn value_row(label: &str, value: String, what: String) -> Html {
@@ -78,17 +79,23 @@ pub fn validation_needs(cert: &Certificate) -> Html {
 #[component]
 pub fn SubmitRequest(props: &CertDialogProps) -> Html {
     let app = use_app();
+    let handle = use_handle();
+    let (ids, dialogs) = (use_id_prefix(), use_dialogs());
     let Some(cert) = app.inventory.find(&props.id).cloned() else {
-        return html! { <Modal id="submit-request" title="Submit the certificate request" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
+        return html! { <Modal id={ids.id("submit-request")} title="Submit the certificate request" on_close={props.on_close.clone()}><p>{ "This certificate is no longer in the inventory." }</p></Modal> };
     };
     let can_submit = matches!(
         cert.state,
         LifecycleState::PendingApplication | LifecycleState::ValidationFailed
     );
     let submit = {
-        let (app, id, on_close) = (app.clone(), cert.id.clone(), props.on_close.clone());
+        let (handle, id, on_close) = (handle.clone(), cert.id.clone(), props.on_close.clone());
         Callback::from(move |_| {
-            app.dispatch(Action::SubmitApplication(id.clone()));
+            let (handle, id) = (handle.clone(), id.clone());
+            // A refusal is told as a notice by the handle.
+            spawn_local(async move {
+                let _ = handle.submit_application(&id).await;
+            });
             on_close.emit(());
         })
     };
@@ -97,13 +104,13 @@ pub fn SubmitRequest(props: &CertDialogProps) -> Html {
         <>
             <span class="sandbox-label">{ "Sandbox CA" }</span>
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
-            <button type="button" class="btn btn-primary" id="submit-to-ca" onclick={submit} disabled={!can_submit}>
+            <button type="button" class="btn btn-primary" id={ids.id("submit-to-ca")} onclick={submit} disabled={!can_submit}>
                 { if cert.state == LifecycleState::ValidationFailed { "Resubmit to the CA" } else { "Submit to the CA" } }
             </button>
         </>
     };
     html! {
-        <Modal id="submit-request" title="Submit the certificate request" on_close={props.on_close.clone()} side=true {footer}>
+        <Modal id={ids.id("submit-request")} title="Submit the certificate request" on_close={props.on_close.clone()} side=true {footer}>
             <p class="order-original"><strong>{ cert.name.clone() }</strong><span class="mono">{ format!(" {}", cert.id) }</span>
                 <span class="muted">{ format!(" · {} · {}", cert.spec.label(), cert.domains.join(", ")) }</span></p>
             if let Some(reason) = &cert.failure_reason {
@@ -116,7 +123,7 @@ pub fn SubmitRequest(props: &CertDialogProps) -> Html {
             if !can_submit {
                 <p class="order-errors" role="alert">{ format!("This certificate is {}: only a Pending Application or Validation Failed certificate is submitted.", cert.state.label()) }
                     if cert.state == LifecycleState::ValidatingApplication {
-                        <button type="button" class="btn-link" onclick={{ let id = cert.id.clone(); props.on_open.reform(move |_| Dialog::Progress(id.clone())) }}>{ "View progress" }</button>
+                        <button type="button" class="btn-link" onclick={dialogs.opener(Dialog::Progress(cert.id.clone()))}>{ "View progress" }</button>
                     }
                 </p>
             }

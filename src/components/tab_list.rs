@@ -4,6 +4,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::hooks::{IdPrefix, use_id_prefix};
 use crate::store::route::Tab;
 
 #[derive(Properties, PartialEq)]
@@ -28,17 +29,18 @@ pub fn key_target(key: &str, current: usize, count: usize) -> Option<usize> {
     }
 }
 
-pub fn tab_id(tab: Tab) -> String {
-    format!("tab-{}", tab.slug())
+pub fn tab_id(ids: &IdPrefix, tab: Tab) -> AttrValue {
+    ids.id(&format!("tab-{}", tab.slug()))
 }
 
-pub fn panel_id(tab: Tab) -> String {
-    format!("panel-{}", tab.slug())
+pub fn panel_id(ids: &IdPrefix, tab: Tab) -> AttrValue {
+    ids.id(&format!("panel-{}", tab.slug()))
 }
 
 #[component]
 pub fn TabList(props: &TabListProps) -> Html {
     let refs = use_memo((), |_| Tab::ALL.map(|_| NodeRef::default()));
+    let ids = use_id_prefix();
     let current = Tab::ALL
         .iter()
         .position(|t| *t == props.selected)
@@ -65,10 +67,10 @@ pub fn TabList(props: &TabListProps) -> Html {
                 <button
                     type="button"
                     role="tab"
-                    id={tab_id(tab)}
+                    id={tab_id(&ids, tab)}
                     class={classes!("tab", (i == current).then_some("tab-selected"))}
                     aria-selected={(i == current).to_string()}
-                    aria-controls={panel_id(tab)}
+                    aria-controls={panel_id(&ids, tab)}
                     tabindex={if i == current { "0" } else { "-1" }}
                     ref={refs[i].clone()}
                     onclick={props.on_select.reform(move |_| tab)}

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id_prefix;
 use super::tab_list::{panel_id, tab_id};
 use crate::store::route::Tab;
 
@@ -16,12 +17,13 @@ pub struct TabPanelProps {
 
 #[component]
 pub fn TabPanel(props: &TabPanelProps) -> Html {
+    let ids = use_id_prefix();
     html! {
         <section
             class="tab-panel"
             role="tabpanel"
-            id={panel_id(props.tab)}
-            aria-labelledby={tab_id(props.tab)}
+            id={panel_id(&ids, props.tab)}
+            aria-labelledby={tab_id(&ids, props.tab)}
             tabindex="0"
             hidden={!props.selected}
         >

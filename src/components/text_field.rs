@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
+    /// Element id of the input (page-unique: from `use_id`); the hint and the
+    /// error get `{id}-hint` and `{id}-error`.
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,

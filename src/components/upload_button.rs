@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::upload_dialog::UploadDialog;
 use super::use_open::{Open, use_open};
 
@@ -13,9 +14,10 @@ pub fn UploadButton() -> Html {
         close,
         ..
     } = use_open();
+    let button_id = use_id("upload-certificate");
     html! {
         <>
-            <button type="button" class="btn btn-primary" id="upload-certificate" onclick={show}>{ "Upload certificate" }</button>
+            <button type="button" class="btn btn-primary" id={button_id.clone()} onclick={show}>{ "Upload certificate" }</button>
             if open {
                 <UploadDialog on_close={close} />
             }

@@ -8,11 +8,11 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::context::use_app;
+use super::context::{use_app, use_handle};
+use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use super::upload_preview::{Found, UploadPreview};
 use crate::platform::download::{human_size, read_file_bytes};
-use crate::store::Action;
 use crate::x509::{
     MAX_INPUT_BYTES, SourceRead, duplicate_of, file_fingerprints, plan_upload_input, read_sources,
 };
@@ -104,6 +104,8 @@ fn file_summary(summary: Option<&SourceRead>) -> Html {
 #[component]
 pub fn UploadDialog(props: &UploadDialogProps) -> Html {
     let app = use_app();
+    let handle = use_handle();
+    let ids = use_id_prefix();
     let pasted = use_state(String::new);
     let sources = use_reducer(Sources::default);
     let dragging = use_state(|| false);
@@ -157,10 +159,13 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
         .collect();
     let count = to_add.len();
     let on_add = {
-        let (app, on_close) = (app.clone(), props.on_close.clone());
+        let (handle, on_close) = (handle.clone(), props.on_close.clone());
         Callback::from(move |_| {
             if !to_add.is_empty() {
-                app.dispatch(Action::AddCertificates(to_add.clone()));
+                let (handle, to_add) = (handle.clone(), to_add.clone());
+                spawn_local(async move {
+                    let _ = handle.add_uploads(to_add).await;
+                });
                 on_close.emit(());
             }
         })
@@ -210,7 +215,7 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
     };
     let footer = html! {
         <>
-            <span class="foot-note" id="upload-add-note">
+            <span class="foot-note" id={ids.id("upload-add-note")}>
                 if count == 0 {
                     { if found.problems.is_empty() && found.plan.refused.is_empty() && found.plan.candidates.is_empty() {
                         "Nothing to add yet."
@@ -220,25 +225,25 @@ pub fn UploadDialog(props: &UploadDialogProps) -> Html {
                 }
             </span>
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
-            <button type="button" class="btn btn-primary" id="upload-add" disabled={count == 0} onclick={on_add}
-                    aria-describedby={(count == 0).then_some("upload-add-note")}>{ add_label }</button>
+            <button type="button" class="btn btn-primary" id={ids.id("upload-add")} disabled={count == 0} onclick={on_add}
+                    aria-describedby={(count == 0).then(|| ids.id("upload-add-note"))}>{ add_label }</button>
         </>
     };
     html! {
-        <Modal id="upload-dialog" title="Upload certificate" on_close={props.on_close.clone()} wide=true {footer}>
+        <Modal id={ids.id("upload-dialog")} class="upload-dialog" title="Upload certificate" on_close={props.on_close.clone()} wide=true {footer}>
             <p class="tool-intro">{ "Paste certificate text, drop files, or choose them: PEM, DER, PKCS#7 (.p7b) or the whole output of openssl s_client. A server certificate and its chain make one entry. Each certificate is shown below before anything is added." }</p>
             <div class="form-field">
-                <label for="upload-paste">{ "Paste certificates" }</label>
-                <textarea id="upload-paste" class="pem-input" rows="4" spellcheck="false" autocomplete="off"
+                <label for={ids.id("upload-paste")}>{ "Paste certificates" }</label>
+                <textarea id={ids.id("upload-paste")} class="pem-input" rows="4" spellcheck="false" autocomplete="off"
                           placeholder="-----BEGIN CERTIFICATE-----" value={(*pasted).clone()} oninput={on_paste}
-                          aria-describedby="upload-paste-hint" />
-                <p class="hint" id="upload-paste-hint">{ "Certificates only: Certdesk never needs your private key." }</p>
+                          aria-describedby={ids.id("upload-paste-hint")} />
+                <p class="hint" id={ids.id("upload-paste-hint")}>{ "Certificates only: Certdesk never needs your private key." }</p>
             </div>
             <div class={classes!("drop-zone", dragging.then_some("drop-active"))}
                  ondragover={drag(true)} ondragenter={drag(true)} ondragleave={drag(false)} ondrop={on_drop}>
                 <span>{ "Drop certificate files here, or" }</span>
-                <button type="button" class="btn btn-small" id="upload-choose" onclick={choose}>{ "Choose files…" }</button>
-                <input type="file" multiple=true id="upload-files" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                <button type="button" class="btn btn-small" id={ids.id("upload-choose")} onclick={choose}>{ "Choose files…" }</button>
+                <input type="file" multiple=true id={ids.id("upload-files")} class="visually-hidden" tabindex="-1" aria-hidden="true"
                        accept=".pem,.crt,.cer,.der,.p7b,.p7c,.txt,.ca-bundle" ref={input} onchange={on_chosen} />
             </div>
             if !sources.list.is_empty() {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::chain_problems::ChainProblems;
+use super::hooks::use_id_prefix;
 use crate::rules::status_at;
 use crate::x509::{SourceRead, UploadCandidate, UploadPlan};
 
@@ -72,14 +73,15 @@ fn candidate(c: &UploadCandidate, duplicate: &Option<(String, String)>, today: N
 #[component]
 pub fn UploadPreview(props: &UploadPreviewProps) -> Html {
     let found = &props.found;
+    let ids = use_id_prefix();
     let plan = &found.plan;
     let new = found.duplicates.iter().filter(|d| d.is_none()).count();
     let listed = found.duplicates.len() - new;
     let not_read = plan.refused.len() + found.problems.len();
     let nothing = plan.candidates.is_empty() && not_read == 0;
     html! {
-        <section class="upload-preview" aria-labelledby="upload-preview-title">
-            <h3 id="upload-preview-title">{ "Found" }</h3>
+        <section class="upload-preview" aria-labelledby={ids.id("upload-preview-title")}>
+            <h3 id={ids.id("upload-preview-title")}>{ "Found" }</h3>
             <p class="upload-summary" role="status">
                 if nothing {
                     { "Nothing yet: paste or choose a certificate." }

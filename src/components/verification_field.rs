@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::hooks::use_id;
 use super::radio_cards::{RadioCards, RadioOption};
 use crate::rules::{MethodOption, VerificationMethod};
 
@@ -43,6 +44,7 @@ fn describe(method: VerificationMethod) -> &'static str {
 
 #[component]
 pub fn VerificationField(props: &VerificationFieldProps) -> Html {
+    let name = use_id("verification");
     let options: Vec<RadioOption> = props
         .options
         .iter()
@@ -69,7 +71,7 @@ pub fn VerificationField(props: &VerificationFieldProps) -> Html {
             .unwrap_or(VerificationMethod::ManualDns)
     });
     html! {
-        <RadioCards name="verification" legend="Domain Verification Method" {options}
+        <RadioCards {name} legend="Domain Verification Method" {options}
                     selected={props.selected.map(|m| AttrValue::Static(method_slug(m)))} {on_change} error={props.error.clone()} />
     }
 }

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::chain_view::ChainView;
+use super::hooks::use_id;
 use crate::x509::{Outcome, ServedVerdict};
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +32,7 @@ fn outcome_word(outcome: Outcome) -> &'static str {
 #[component]
 pub fn VerifyVerdict(props: &VerifyVerdictProps) -> Html {
     let v = &props.verdict;
+    let verdict_id = use_id("verify-verdict");
     let class = classes!(
         "verdict",
         if v.passed {
@@ -40,7 +42,7 @@ pub fn VerifyVerdict(props: &VerifyVerdictProps) -> Html {
         }
     );
     html! {
-        <div {class} id="verify-verdict">
+        <div {class} id={verdict_id.clone()}>
             <p class="verdict-headline" role={if v.passed { "status" } else { "alert" }}>
                 <strong>{ if v.passed { "Deployed. " } else { "Not yet. " } }</strong>{ v.headline.clone() }
             </p>

@@ -2,12 +2,14 @@
 //! served, how to see what is served, the user's paste, and the verdict,
 //! kept on the certificate ("Verified on ...").
 
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::cert_dialog::CertDialogProps;
-use super::context::use_app;
+use super::context::{use_app, use_handle};
 use super::copy_button::CopyButton;
-use super::dialogs::download_file;
+use super::dialogs::download::download_file;
+use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use super::verify_verdict::VerifyVerdict;
 use super::verify_where::VerifyWhere;
@@ -15,7 +17,7 @@ use crate::rules::{
     Certificate as Record, VerificationRecord, covers, is_in_date, normalize_domain, ordered_here,
     status_at,
 };
-use crate::store::{Action, Inventory};
+use crate::store::Inventory;
 use crate::x509::{Certificate, Expected, Previous, ServedVerdict, judge, read_input, read_served};
 
 fn first_certificate(pem: Option<&str>) -> Option<Certificate> {
@@ -63,6 +65,7 @@ fn step(n: u8, title: &str, body: Html) -> Html {
 #[component]
 pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
     let app = use_app();
+    let handle = use_handle();
     let today = app.today();
     let cert = app.inventory.find(&props.id).cloned();
     let default_host = cert
@@ -77,6 +80,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
     // Each Check brings the verdict into view (it is below the paste box).
     let checks = use_state(|| 0u32);
     let verdict_ref = use_node_ref();
+    let ids = use_id_prefix();
     {
         let verdict_ref = verdict_ref.clone();
         use_effect_with(*checks, move |n| {
@@ -92,7 +96,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
     let footer = html! { <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> };
     let modal = |body: Html| {
         html! {
-            <Modal id="verify-walkthrough" title="Verify the certificate" on_close={props.on_close.clone()} side=true footer={footer.clone()}>
+            <Modal id={ids.id("verify-walkthrough")} class="verify-walkthrough" title="Verify the certificate" on_close={props.on_close.clone()} side=true footer={footer.clone()}>
                 { body }
             </Modal>
         }
@@ -131,7 +135,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
         })
     };
     let on_check = {
-        let (app, cert, expected) = (app.clone(), cert.clone(), expected.clone());
+        let (handle, cert, expected) = (handle.clone(), cert.clone(), expected.clone());
         let (host_error, pasted, paste_error, verdict) = (
             host_error.clone(),
             pasted.clone(),
@@ -157,22 +161,21 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
                 &served,
                 today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             );
-            app.dispatch(Action::RecordVerification {
-                id: cert.id.clone(),
-                record: VerificationRecord {
-                    on: today,
-                    passed: v.passed,
-                    summary: v.headline.clone(),
-                },
-            });
+            let (handle, id) = (handle.clone(), cert.id.clone());
+            let record = VerificationRecord {
+                on: today,
+                passed: v.passed,
+                summary: v.headline.clone(),
+            };
+            spawn_local(async move { handle.record_verification(&id, record).await });
             verdict.set(Some(v));
             checks.set(*checks + 1);
         })
     };
     let has_file = leaf.is_some();
     let fetch_file = {
-        let (app, id) = (app.clone(), cert.id.clone());
-        move |_| download_file(&app, &id)
+        let (handle, id) = (handle.clone(), cert.id.clone());
+        move |_| download_file(&handle, &id)
     };
     let step1 = match &leaf {
         Some(leaf) => html! {
@@ -213,9 +216,9 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
         )
     };
     let described = if paste_error.is_some() {
-        "verify-served-hint verify-served-error"
+        ids.ids(["verify-served-hint", "verify-served-error"])
     } else {
-        "verify-served-hint"
+        ids.ids(["verify-served-hint"])
     };
     let kept = app
         .inventory
@@ -224,16 +227,16 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
     let step3 = html! {
         <form onsubmit={on_check} novalidate=true>
             <div class="form-field">
-                <label for="verify-served">{ label }</label>
-                <textarea id="verify-served" class="pem-input" rows={if has_file { "7" } else { "2" }} spellcheck="false" autocomplete="off"
+                <label for={ids.id("verify-served")}>{ label }</label>
+                <textarea id={ids.id("verify-served")} class="pem-input" rows={if has_file { "7" } else { "2" }} spellcheck="false" autocomplete="off"
                           value={(*pasted).clone()} oninput={on_paste} aria-invalid={paste_error.is_some().to_string()} aria-describedby={described} />
-                <p class="hint" id="verify-served-hint">{ hint }</p>
+                <p class="hint" id={ids.id("verify-served-hint")}>{ hint }</p>
                 if let Some(m) = &*paste_error {
-                    <p id="verify-served-error" class="field-error" role="alert">{ m.clone() }</p>
+                    <p id={ids.id("verify-served-error")} class="field-error" role="alert">{ m.clone() }</p>
                 }
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" id="verify-check">{ "Check" }</button>
+                <button type="submit" class="btn btn-primary" id={ids.id("verify-check")}>{ "Check" }</button>
             </div>
         </form>
     };
@@ -245,7 +248,7 @@ pub fn VerifyWalkthrough(props: &CertDialogProps) -> Html {
                 <p class="muted">{ "The verdict appears here after Check." }</p>
             }
             if let Some(k) = kept {
-                <p class="verified-on" id="verify-kept">
+                <p class="verified-on" id={ids.id("verify-kept")}>
                     { format!("Verified on {}: {}", k.on, if k.passed { "the new certificate is deployed." } else { "the site does not serve the new certificate yet." }) }
                     if verdict.is_none() { { format!(" {}", k.summary) } }
                 </p>

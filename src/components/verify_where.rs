@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::hooks::use_id_prefix;
 
 #[derive(Properties, PartialEq)]
 pub struct VerifyWhereProps {
@@ -27,6 +28,7 @@ pub fn s_client_command(host: &str) -> String {
 
 #[component]
 pub fn VerifyWhere(props: &VerifyWhereProps) -> Html {
+    let ids = use_id_prefix();
     let oninput = {
         let on_host = props.on_host.clone();
         Callback::from(move |e: InputEvent| {
@@ -47,19 +49,19 @@ pub fn VerifyWhere(props: &VerifyWhereProps) -> Html {
         "A name this certificate covers."
     };
     let described = if props.host_error.is_some() {
-        "verify-host-hint verify-host-error"
+        ids.ids(["verify-host-hint", "verify-host-error"])
     } else {
-        "verify-host-hint"
+        ids.ids(["verify-host-hint"])
     };
     html! {
         <>
             <div class="form-field form-field-inline">
-                <label for="verify-host">{ "Host name to check" }</label>
-                <input id="verify-host" type="text" value={props.host.clone()} {oninput} spellcheck="false" autocomplete="off"
+                <label for={ids.id("verify-host")}>{ "Host name to check" }</label>
+                <input id={ids.id("verify-host")} type="text" value={props.host.clone()} {oninput} spellcheck="false" autocomplete="off"
                        aria-invalid={props.host_error.is_some().to_string()} aria-describedby={described} />
-                <p class="hint" id="verify-host-hint">{ hint }</p>
+                <p class="hint" id={ids.id("verify-host-hint")}>{ hint }</p>
                 if let Some(e) = &props.host_error {
-                    <p id="verify-host-error" class="field-error" role="alert">{ e.clone() }</p>
+                    <p id={ids.id("verify-host-error")} class="field-error" role="alert">{ e.clone() }</p>
                 }
             </div>
             <h4>{ "In a browser such as Chrome" }</h4>
@@ -71,7 +73,7 @@ pub fn VerifyWhere(props: &VerifyWhereProps) -> Html {
             <p class="muted">{ "The new certificate is deployed if that date matches the new certificate's expiration date (step 1)." }</p>
             <h4>{ "Or with openssl, from any computer" }</h4>
             <div class="command">
-                <code id="verify-command">{ command.clone() }</code>
+                <code id={ids.id("verify-command")}>{ command.clone() }</code>
                 <CopyButton text={command} what="the openssl command" />
             </div>
             <p class="muted">{ "It prints the chain the site sends; paste all of it below." }</p>

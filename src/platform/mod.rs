@@ -3,9 +3,10 @@
 pub mod clipboard;
 pub mod clock;
 pub mod crypto;
+pub mod dom;
 pub mod download;
+pub mod host;
 pub mod location;
 pub mod logger;
 pub mod panic;
-pub mod sandbox_ca;
 pub mod storage;

@@ -2,23 +2,59 @@
 //! a blank or frozen page the user gets "Something went wrong", the message and
 //! a Reload button; the stored inventory is untouched, so a reload restores it.
 
+use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element, HtmlElement};
 
+thread_local! {
+    /// Every element an instance is mounted in: a panic stops them all.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Installs the hook for the app mounted at `root_selector` (a CSS selector).
 /// Replaces yew's default hook (yew only installs its own when none was set).
 pub fn install(root_selector: &str) {
-    let selector = root_selector.to_string();
-    yew::set_custom_panic_hook(Box::new(move |info: &PanicHookInfo<'_>| {
-        let message = info.to_string();
-        web_sys::console::error_1(&format!("Certdesk stopped: {message}").into());
-        if show_recovery_screen(&selector, &message).is_none() {
-            web_sys::console::error_1(&"Certdesk could not show its recovery screen".into());
+    if let Some(root) = gloo::utils::document()
+        .query_selector(root_selector)
+        .ok()
+        .flatten()
+    {
+        register_root(&root);
+    }
+}
+
+/// Shows the recovery screen in `root` too when Certdesk panics (installs
+/// the hook the first time).
+pub fn register_root(root: &Element) {
+    let first = ROOTS.with(|roots| {
+        let mut roots = roots.borrow_mut();
+        if !roots.contains(root) {
+            roots.push(root.clone());
         }
-    }));
+        roots.len() == 1
+    });
+    if first {
+        yew::set_custom_panic_hook(Box::new(move |info: &PanicHookInfo<'_>| {
+            let message = info.to_string();
+            web_sys::console::error_1(&format!("Certdesk stopped: {message}").into());
+            let roots = ROOTS.with(|roots| roots.borrow().clone());
+            for (i, root) in roots.iter().enumerate() {
+                if show_recovery_screen(root, i, &message).is_none() {
+                    web_sys::console::error_1(
+                        &"Certdesk could not show its recovery screen".into(),
+                    );
+                }
+            }
+        }));
+    }
+}
+
+/// An unmounted instance no longer gets the screen.
+pub fn unregister_root(root: &Element) {
+    ROOTS.with(|roots| roots.borrow_mut().retain(|r| r != root));
 }
 
 fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Element> {
@@ -29,16 +65,19 @@ fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<El
     Some(el)
 }
 
-fn show_recovery_screen(selector: &str, message: &str) -> Option<()> {
+fn show_recovery_screen(root: &Element, index: usize, message: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let root = document.query_selector(selector).ok()??;
     let screen = element(&document, "section", "panic-screen", "")?;
     screen.set_attribute("role", "alert").ok()?;
-    screen
-        .set_attribute("aria-labelledby", "panic-title")
-        .ok()?;
+    // One id per instance: several may be on the page.
+    let title_id = if index == 0 {
+        "panic-title".to_string()
+    } else {
+        format!("panic-title-{index}")
+    };
+    screen.set_attribute("aria-labelledby", &title_id).ok()?;
     let title = element(&document, "h1", "panic-title", "Something went wrong")?;
-    title.set_id("panic-title");
+    title.set_id(&title_id);
     let advice = element(
         &document,
         "p",

@@ -13,7 +13,6 @@ pub mod notice;
 pub mod order_form;
 pub mod persist;
 pub mod route;
-pub mod sandbox;
 pub mod state;
 mod state_ops;
 pub mod validation;

@@ -11,9 +11,9 @@ use super::demo::demo_inventory;
 use super::inventory::Inventory;
 use super::inventory::SandboxSettings;
 use super::notice::{Notice, NoticeKind};
-use super::sandbox::{CertificateBackend, Sandbox};
 use super::state_ops::submitted_text;
-use crate::rules::{Certificate, OrderRequest, VerificationRecord};
+use crate::backend::{Cancelled, Changes, OrderPlaced};
+use crate::rules::Certificate;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -33,23 +33,38 @@ pub struct AppState {
     next_notice: u64,
     /// The wall clock at the last tick (ms): a DV review takes a minute.
     pub now_ms: i64,
-    /// The order placed last in this tab (the panel shows what happens next).
-    pub last_order: Option<String>,
 }
 
+/// What the reducer applies. Results of the backend (`crate::backend`) come
+/// in whole; the reducer never asks the backend anything.
 pub enum Action {
     /// Views the console on another day (`None`: today).
     SetAsOf(Option<NaiveDate>),
-    /// Cancels a certificate (Not Activated ones give their quota back).
-    Cancel(String),
-    /// Deletes a certificate the rules allow deleting.
-    Delete(String),
+    /// The wall clock moved (ms since the epoch): the date may roll over.
+    Tick(i64),
+    /// An order was placed: its certificates, the quotas after, the order.
+    OrderPlaced(Box<OrderPlaced>),
+    /// A request went to the CA: the certificate, now Validating Application.
+    ApplicationSubmitted(Box<Certificate>),
+    /// Time moved on: the certificates that changed and what happened.
+    Advanced(Changes),
+    /// A certificate was cancelled (with the quota it returned).
+    Cancelled(Box<Cancelled>),
+    /// A certificate was deleted.
+    Deleted(String),
+    /// A PCA certificate reissued in the PCA product and synced.
+    PcaSynced(Box<Certificate>),
+    /// Uploaded certificates the backend added, out of `offered`.
+    Uploaded {
+        added: Vec<Certificate>,
+        offered: usize,
+    },
+    /// The verification walkthrough's verdict, kept on the certificate.
+    Verified(Box<Certificate>),
     /// Restores the built-in demo inventory, dated from the As of date.
     ResetDemo,
     /// Replaces the inventory (an import merged by `store::import`), with a notice.
     Replace(Inventory, Notice),
-    /// Adds certificates (uploads); one whose ID is already listed is skipped.
-    AddCertificates(Vec<Certificate>),
     /// Stores the certificate file (PEM chain) of a certificate; with `for_validity`,
     /// only if the record still has that validity (it was not reissued meanwhile).
     AttachFile {
@@ -57,23 +72,7 @@ pub enum Action {
         pem: String,
         for_validity: Option<(NaiveDate, NaiveDate)>,
     },
-    /// Keeps the result of the verification walkthrough on the certificate.
-    RecordVerification {
-        id: String,
-        record: VerificationRecord,
-    },
-    /// "Renewal immediately" / "Buy Now" with the CSR made or pasted in the panel.
-    PlaceOrder {
-        request: Box<OrderRequest>,
-        csr_pem: Option<String>,
-    },
-    /// "Submit request": to the CA.
-    SubmitApplication(String),
-    /// The wall clock moved (ms since the epoch): the sandbox acts, the date may roll over.
-    Tick(i64),
     SetSandbox(SandboxSettings),
-    /// A PCA certificate reissued in the PCA product and synced.
-    SyncPca(String),
     /// Saving failed earlier: save the current inventory again.
     RetrySave,
     /// Another tab saved a new inventory.
@@ -101,7 +100,6 @@ impl AppState {
             notices: Vec::new(),
             next_notice: 1,
             now_ms: 0,
-            last_order: None,
         }
     }
 
@@ -144,26 +142,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetAsOf(date) => {
-                next.as_of = date.filter(|d| *d != next.real_today);
-                next.advance();
-            }
-            Action::PlaceOrder { request, csr_pem } => next.place_order(&request, csr_pem),
-            Action::SubmitApplication(id) => {
-                match Sandbox.submit_application(&next.inventory, &id, next.today(), next.now_ms) {
-                    Ok(inventory) => {
-                        next.set_inventory(inventory);
-                        next.notify(Notice::new(
-                            NoticeKind::Success,
-                            submitted_text(&next.inventory, &id),
-                        ));
-                    }
-                    Err(e) => next.notify(Notice::new(
-                        NoticeKind::Error,
-                        format!("Not submitted: {e}"),
-                    )),
-                }
-            }
+            Action::SetAsOf(date) => next.as_of = date.filter(|d| *d != next.real_today),
             Action::Tick(now_ms) => {
                 if now_ms <= next.now_ms {
                     return self;
@@ -175,27 +154,41 @@ impl Reducible for AppState {
                     next.real_today = day;
                     next.as_of = next.as_of.filter(|d| *d != day);
                 }
-                next.advance();
             }
+            Action::OrderPlaced(placed) => next.apply_order(*placed),
+            Action::ApplicationSubmitted(cert) => {
+                let id = cert.id.clone();
+                next.put(vec![*cert]);
+                next.notify(Notice::new(
+                    NoticeKind::Success,
+                    submitted_text(&next.inventory, &id),
+                ));
+            }
+            Action::Advanced(changes) => {
+                if changes.is_empty() {
+                    return self;
+                }
+                next.apply_changes(changes);
+            }
+            Action::Cancelled(cancelled) => next.apply_cancel(*cancelled),
+            Action::Deleted(id) => next.apply_delete(&id),
+            Action::PcaSynced(cert) => {
+                let id = cert.id.clone();
+                next.put(vec![*cert]);
+                next.notify(Notice::new(NoticeKind::Success, format!("Synced {id} from the PCA product (sandbox): deploy the reissued certificate.")));
+            }
+            Action::Uploaded { added, offered } => next.apply_uploads(added, offered),
+            Action::Verified(cert) => next.put(vec![*cert]),
             Action::SetSandbox(settings) => {
                 let mut inventory = (*next.inventory).clone();
                 inventory.sandbox = settings;
                 next.set_inventory(inventory);
             }
-            Action::SyncPca(id) => match Sandbox.sync_pca(&next.inventory, &id, next.today()) {
-                Ok(inventory) => {
-                    next.set_inventory(inventory);
-                    next.notify(Notice::new(NoticeKind::Success, format!("Synced {id} from the PCA product (sandbox): deploy the reissued certificate.")));
-                }
-                Err(e) => next.notify(Notice::new(NoticeKind::Error, format!("Not synced: {e}"))),
-            },
             Action::RetrySave => {
                 next.notices
                     .retain(|n| n.action != Some(super::notice::NoticeAction::RetrySave));
                 next.mark_unsaved();
             }
-            Action::Cancel(id) => next.cancel(&id),
-            Action::Delete(id) => next.delete(&id),
             Action::ResetDemo => {
                 next.set_inventory(demo_inventory(next.today()));
                 next.notify(Notice::new(
@@ -203,7 +196,6 @@ impl Reducible for AppState {
                     format!("Demo data restored, dated from {}.", next.today()),
                 ));
             }
-            Action::AddCertificates(certs) => next.add(certs),
             Action::AttachFile {
                 id,
                 pem,
@@ -216,9 +208,6 @@ impl Reducible for AppState {
                 if for_validity.is_none_or(|v| Some(v) == current) {
                     next.update(&id, |c| c.pem = Some(pem));
                 }
-            }
-            Action::RecordVerification { id, record } => {
-                next.update(&id, |c| c.verified = Some(record))
             }
             Action::Replace(inventory, notice) => {
                 next.set_inventory(inventory);

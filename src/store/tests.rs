@@ -10,10 +10,36 @@ use super::demo::{demo_inventory, generated_inventory};
 use super::route::Tab;
 use super::view::{SortOrder, ViewQuery, index, view};
 use super::{Action, AppState, NoticeKind};
+use crate::backend::{BackendError, CertificateBackend, SandboxBackend};
 use crate::rules::{
     Brand, CertificateKind, CertificateStatus, DomainType, LifecycleState, ValidationType,
     domain_type_of, remaining_units, status_at,
 };
+
+/// Runs a sandbox backend call (its futures are ready at once: no I/O).
+fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("the sandbox backend never waits"),
+    }
+}
+
+/// Cancels through the sandbox backend and applies the result.
+fn cancel(s: Rc<AppState>, id: &str) -> Result<Rc<AppState>, BackendError> {
+    let cancelled = ready(SandboxBackend.cancel(&s.inventory, id, s.today()))?;
+    Ok(s.reduce(Action::Cancelled(Box::new(cancelled))))
+}
+
+/// Deletes through the sandbox backend and applies the result.
+fn delete(s: Rc<AppState>, id: &str) -> Result<Rc<AppState>, BackendError> {
+    let id = ready(SandboxBackend.delete(&s.inventory, id, s.today()))?;
+    Ok(s.reduce(Action::Deleted(id)))
+}
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("test date")
@@ -229,7 +255,7 @@ fn cancelling_a_not_activated_certificate_returns_its_quota() {
         remaining_units(&s.inventory.quotas, &spec),
         s.inventory.quotas.managed_service,
     );
-    let s = s.reduce(Action::Cancel("cas-3c4d56-2".into()));
+    let s = cancel(s, "cas-3c4d56-2").expect("a Not Activated certificate is cancelled");
     assert_eq!(
         s.inventory.find("cas-3c4d56-2").unwrap().state,
         LifecycleState::Cancelled
@@ -250,31 +276,22 @@ fn cancelling_a_not_activated_certificate_returns_its_quota() {
 #[test]
 fn refused_actions_change_nothing_and_say_why() {
     let s = state();
-    let before = s.inventory.clone();
     // An issued certificate cannot be cancelled; an original with associated ones cannot be deleted.
-    let s = s.reduce(Action::Cancel("cas-2d9e77".into()));
-    assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Error);
-    let s = s.reduce(Action::Delete("cas-2a7c90".into()));
+    let refused = cancel(s.clone(), "cas-2d9e77").unwrap_err();
+    assert!(matches!(refused, BackendError::Refused(_)), "{refused}");
+    let refused = delete(s.clone(), "cas-2a7c90").unwrap_err();
+    assert!(refused.to_string().contains("associated"), "{refused}");
+    let gone = delete(s.clone(), "no-such-id").unwrap_err();
     assert!(
-        s.notices.last().unwrap().text.contains("associated"),
-        "{}",
-        s.notices.last().unwrap().text
+        gone.to_string().contains("no longer in the inventory"),
+        "{gone}"
     );
-    let s = s.reduce(Action::Delete("no-such-id".into()));
-    assert!(
-        s.notices
-            .last()
-            .unwrap()
-            .text
-            .contains("no longer in the inventory")
-    );
-    assert_eq!(s.inventory, before);
-    assert_eq!(s.rev, 0);
+    assert_eq!(s.rev, 0, "nothing was applied");
 }
 
 #[test]
 fn delete_removes_an_expired_certificate() {
-    let s = state().reduce(Action::Delete("cas-61aa90".into()));
+    let s = delete(state(), "cas-61aa90").expect("an Expired certificate is deleted");
     assert!(s.inventory.find("cas-61aa90").is_none());
     assert_eq!(s.notices.last().unwrap().kind, NoticeKind::Success);
 }
@@ -315,10 +332,10 @@ fn uploads_are_added_once_and_files_and_verifications_kept() {
     let mut upload = s.inventory.find("up-3e65").unwrap().clone();
     upload.id = "up-new".into();
     let n = s.inventory.certificates.len();
-    let s = s.reduce(Action::AddCertificates(vec![
-        upload.clone(),
-        upload.clone(),
-    ]));
+    let added =
+        ready(SandboxBackend.add_uploads(&s.inventory, vec![upload.clone(), upload.clone()]))
+            .expect("uploads are added");
+    let s = s.reduce(Action::Uploaded { added, offered: 2 });
     assert_eq!(s.inventory.certificates.len(), n + 1);
     assert!(
         s.notices
@@ -341,10 +358,10 @@ fn uploads_are_added_once_and_files_and_verifications_kept() {
         passed: true,
         summary: "ok".into(),
     };
-    let s = s.reduce(Action::RecordVerification {
-        id: "up-new".into(),
-        record: record.clone(),
-    });
+    let verified =
+        ready(SandboxBackend.record_verification(&s.inventory, "up-new", record.clone()))
+            .expect("the verdict is kept");
+    let s = s.reduce(Action::Verified(Box::new(verified)));
     assert_eq!(s.inventory.find("up-new").unwrap().verified, Some(record));
     let rev = s.rev;
     let s = s.reduce(Action::AttachFile {
@@ -362,14 +379,14 @@ fn stop_saving_keeps_changes_in_memory_only() {
         NoticeKind::Warning,
         "newer",
     )));
-    let s = s.reduce(Action::Delete("cas-61aa90".into()));
+    let s = delete(s, "cas-61aa90").expect("deleted");
     assert!(s.inventory.find("cas-61aa90").is_none());
     assert!(!s.needs_save());
 }
 
 #[test]
 fn reset_demo_restores_the_demo_for_the_as_of_date() {
-    let s = state().reduce(Action::Delete("cas-61aa90".into()));
+    let s = delete(state(), "cas-61aa90").expect("deleted");
     let s = s.reduce(Action::SetAsOf(Some(date("2025-09-10"))));
     let s = s.reduce(Action::ResetDemo);
     assert_eq!(*s.inventory, demo_inventory(date("2025-09-10")));

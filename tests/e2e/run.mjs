@@ -1,7 +1,7 @@
 // Runs the end-to-end suite: serves dist/ on a free loopback port, runs every
 // *.test.mjs with node's test runner against it, then stops the server.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -18,7 +18,8 @@ const files = readdirSync(here)
   .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
   .map((f) => join(here, f));
 
-const server = await serve(dist, 0);
+// host.html: a host console page embedding two instances (embed.test.mjs).
+const server = await serve(dist, 0, { '/host.html': readFileSync(join(here, 'host.html'), 'utf8') });
 console.log(`e2e: serving ${dist} on ${server.url}`);
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::crypto::{
+use crate::platform::crypto::{
     KeyPair, Verdict, generate_key_pair, issue_certificate, random_serial, verify_csr,
 };
 use crate::rules::model::{Certificate as Record, KeyAlgorithm};
