@@ -41,6 +41,8 @@
 //! self-signature.
 //!
 //! # Building
+//! [`sign_certificate`] and [`sign_csr`] with the caller's [`AsyncSigner`]
+//! (WebCrypto in the browser, a native key on a server); underneath,
 //! [`certification_request_info`] + signature -> [`assemble_csr`];
 //! [`tbs_certificate`] from a [`CertificateSpec`] + signature ->
 //! [`assemble_certificate`]; [`key_identifier`]; [`ecdsa_raw_to_der`] and
@@ -116,6 +118,7 @@ mod record;
 mod served;
 mod served_causes;
 mod served_input;
+mod sign;
 mod signature;
 mod text;
 mod time;
@@ -155,6 +158,7 @@ pub use record::{
 pub use served::{Expected, Previous, judge};
 pub use served_causes::{Cause, Check, Outcome, ServedVerdict};
 pub use served_input::{Served, parse_date, read_served};
+pub use sign::{AsyncSigner, SignError, sign_certificate, sign_csr};
 pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};
 pub use time::{Validity, ValidityState};

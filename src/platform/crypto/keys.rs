@@ -7,9 +7,8 @@ use web_sys::CryptoKey;
 use super::{CryptoError, bytes_of, call, describe, params, sign_params, subtle, usages};
 use crate::rules::model::KeyAlgorithm;
 use crate::x509::{
-    Certificate, CertificateSpec, Csr, NameSpec, SignatureScheme, SubjectAltName,
-    assemble_certificate, assemble_csr, certification_request_info, ecdsa_raw_to_der, pem_encode,
-    tbs_certificate,
+    AsyncSigner, Certificate, CertificateSpec, Csr, NameSpec, SignError, SignatureScheme,
+    SubjectAltName, ecdsa_raw_to_der, pem_encode, sign_certificate, sign_csr,
 };
 
 /// A key pair made by WebCrypto. The private key is extractable only so
@@ -126,15 +125,41 @@ impl KeyPair {
     }
 }
 
+/// WebCrypto signs for the X.509 builder (`certdesk-x509`'s `AsyncSigner`).
+impl AsyncSigner for KeyPair {
+    type Error = CryptoError;
+
+    fn scheme(&self) -> &SignatureScheme {
+        &self.scheme
+    }
+
+    async fn public_key_spki(&self) -> Result<Vec<u8>, CryptoError> {
+        KeyPair::public_key_spki(self).await
+    }
+
+    async fn sign(&self, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        KeyPair::sign(self, data).await
+    }
+}
+
+fn unsigned(e: SignError<CryptoError>) -> CryptoError {
+    match e {
+        SignError::Build(e) => CryptoError::Build(e),
+        SignError::Signer(e) => e,
+        SignError::SchemeMismatch => CryptoError::Failed {
+            operation: "sign",
+            detail: "the key's scheme is not the one the certificate names".into(),
+        },
+    }
+}
+
 /// Builds a CSR for `subject` and `names` with `key`'s public key, signed by `key`.
 pub async fn create_csr(
     key: &KeyPair,
     subject: &NameSpec,
     names: &[SubjectAltName],
 ) -> Result<Csr, CryptoError> {
-    let info = certification_request_info(subject, names, &key.public_key_spki().await?)?;
-    let signature = key.sign(&info).await?;
-    let der = assemble_csr(&info, key.scheme(), &signature)?;
+    let der = sign_csr(subject, names, key).await.map_err(unsigned)?;
     Csr::from_der(&der).map_err(|e| CryptoError::Failed {
         operation: "read back the CSR it made",
         detail: e.0,
@@ -147,15 +172,13 @@ pub async fn issue_certificate(
     issuer: &KeyPair,
     spec: &CertificateSpec,
 ) -> Result<Certificate, CryptoError> {
-    if &spec.scheme != issuer.scheme() {
-        return Err(CryptoError::SchemeMismatch {
+    let der = sign_certificate(spec, issuer).await.map_err(|e| match e {
+        SignError::SchemeMismatch => CryptoError::SchemeMismatch {
             key: format!("{:?}", issuer.algorithm()),
             scheme: format!("{:?}", spec.scheme),
-        });
-    }
-    let tbs = tbs_certificate(spec)?;
-    let signature = issuer.sign(&tbs).await?;
-    let der = assemble_certificate(&tbs, &spec.scheme, &signature)?;
+        },
+        other => unsigned(other),
+    })?;
     Certificate::from_der(&der).map_err(|e| CryptoError::Failed {
         operation: "read back the certificate it made",
         detail: e.0,

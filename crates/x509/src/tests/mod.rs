@@ -9,6 +9,7 @@ mod details;
 pub(super) mod fixtures;
 mod make;
 mod mutations;
+mod native_signer;
 pub(super) mod openssl_ca;
 mod props;
 mod read;
