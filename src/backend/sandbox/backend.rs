@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::{Sandbox, ca};
 use crate::backend::{BackendError, Cancelled, CertificateBackend, Changes, OrderPlaced};
-use crate::rules::{Certificate, LifecycleState, OrderRequest, VerificationRecord, ordered_here};
+use crate::rules::{
+    Certificate, KeyAlgorithm, LifecycleState, OrderRequest, VerificationRecord, ordered_here,
+};
 use crate::store::inventory::Inventory;
 
 /// The in-browser sandbox: no network, no money, nothing trusted by browsers.
@@ -148,6 +150,12 @@ impl CertificateBackend for SandboxBackend {
         if !ordered_here(cert) {
             return Err(BackendError::Refused(
                 "no certificate file is kept in this browser for it".to_string(),
+            ));
+        }
+        if cert.key_algorithm == KeyAlgorithm::Sm2 && cert.csr.is_none() {
+            return Err(BackendError::Refused(
+                "SM2 is not available: the sandbox CA runs on WebCrypto, which has no SM2"
+                    .to_string(),
             ));
         }
         ca::issue(cert, from, to, cert.csr.as_deref())
