@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{Certificate, OrderKind, Payment, PriceTable, Quotas};
+use crate::rules::{Certificate, NotificationPolicy, OrderKind, Payment, PriceTable, Quotas};
 
 /// A placed order: a renewal or purchase and the certificates it created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,9 @@ pub struct Inventory {
     pub orders: Vec<Order>,
     #[serde(default)]
     pub sandbox: SandboxSettings,
+    /// Notification policies (who is told what, when, how).
+    #[serde(default)]
+    pub policies: Vec<NotificationPolicy>,
 }
 
 /// Switches of the local sandbox CA, so every path can be walked.
@@ -93,20 +96,19 @@ impl Inventory {
         links
     }
 
-    /// The certificate a Not Activated one follows: the nearest earlier
-    /// certificate of its order that was not cancelled, else its original.
+    /// The certificate a Not Activated one follows (the rule is
+    /// `rules::predecessor_with`; `links` makes each lookup O(1)).
     pub fn predecessor_with<'a>(
         &'a self,
         links: &Links,
         cert: &Certificate,
     ) -> Option<&'a Certificate> {
-        let assoc = cert.association.as_ref()?;
         let get = |i: Option<&usize>| i.and_then(|&i| self.certificates.get(i));
-        (1..assoc.position)
-            .rev()
-            .filter_map(|p| get(links.by_order.get(&(assoc.order.clone(), p))))
-            .find(|c| c.state != crate::rules::LifecycleState::Cancelled)
-            .or_else(|| get(links.by_id.get(&assoc.original)))
+        crate::rules::predecessor_with(
+            cert,
+            |order, position| get(links.by_order.get(&(order.to_string(), position))),
+            |id| get(links.by_id.get(id)),
+        )
     }
 
     /// [`Inventory::predecessor_with`] for a single question.

@@ -168,3 +168,42 @@ pub fn activation(prev: &Certificate, next: &Certificate, today: NaiveDate) -> A
         },
     }
 }
+
+/// The certificate a Not Activated one follows: the nearest earlier
+/// certificate of its order that is not cancelled, else its original.
+///
+/// The documents say the next certificate starts "when the previous
+/// certificate has 30 days or less of remaining validity"; which one is
+/// "previous" once a certificate of the order was cancelled they leave silent
+/// (docs/rules.md, decisions). `in_order(order, position)` and `by_id(id)`
+/// look certificates up, so a caller with its own index asks in O(1).
+pub fn predecessor_with<'a>(
+    cert: &Certificate,
+    in_order: impl Fn(&str, u8) -> Option<&'a Certificate>,
+    by_id: impl Fn(&str) -> Option<&'a Certificate>,
+) -> Option<&'a Certificate> {
+    let assoc = cert.association.as_ref()?;
+    (1..assoc.position)
+        .rev()
+        .filter_map(|p| in_order(&assoc.order, p))
+        .find(|c| c.state != LifecycleState::Cancelled)
+        .or_else(|| by_id(&assoc.original))
+}
+
+/// [`predecessor_with`] over a list of certificates (linear lookups).
+pub fn predecessor<'a>(
+    certificates: &'a [Certificate],
+    cert: &Certificate,
+) -> Option<&'a Certificate> {
+    predecessor_with(
+        cert,
+        |order, position| {
+            certificates.iter().find(|c| {
+                c.association
+                    .as_ref()
+                    .is_some_and(|a| a.order == order && a.position == position)
+            })
+        },
+        |id| certificates.iter().find(|c| c.id == id),
+    )
+}

@@ -39,7 +39,7 @@ impl fmt::Display for ContactErrors {
     }
 }
 
-fn check_name(name: &str) -> Option<String> {
+pub(crate) fn check_name(name: &str) -> Option<String> {
     let name = name.trim();
     if name.is_empty() {
         Some("Enter the contact's name".to_string())
@@ -54,7 +54,7 @@ fn check_name(name: &str) -> Option<String> {
     }
 }
 
-fn check_email(email: &str) -> Option<String> {
+pub(crate) fn check_email(email: &str) -> Option<String> {
     let email = email.trim();
     if email.is_empty() {
         return Some(
@@ -91,7 +91,7 @@ fn check_email(email: &str) -> Option<String> {
     }
 }
 
-fn check_phone(phone: &str) -> Option<String> {
+pub(crate) fn check_phone(phone: &str) -> Option<String> {
     let phone = phone.trim();
     if phone.is_empty() {
         return Some(

@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod activation;
+pub mod calendar;
 pub mod caps;
 pub mod contact;
 pub mod csr;
@@ -22,6 +23,7 @@ pub mod payment;
 mod plan;
 mod plan_checks;
 mod punycode;
+pub mod reminders;
 pub mod review;
 pub mod status;
 pub mod urgency;
@@ -38,8 +40,9 @@ mod tests;
 pub use actions::{ActionState, CertAction, available_actions, ordered_here};
 pub use activation::{
     Activation, OFFICIAL_TRIGGER_DAYS, UPLOADED_TRIGGER_DAYS, activation, auto_start_check,
-    trigger_days,
+    predecessor, predecessor_with, trigger_days,
 };
+pub use calendar::{PRODID, calendar};
 pub use caps::{SC081_SCHEDULE, ValidityCap, cap_on, needs_fresh_validation, validity_days};
 pub use contact::{ContactErrors, validate_contact};
 pub use csr::{CsrCheck, check_csr};
@@ -56,6 +59,11 @@ pub use payment::{
     quotas_after, quotas_with_return, remaining_units, unit_price,
 };
 pub use plan::plan_order;
+pub use reminders::{
+    Alert, Channel, DEFAULT_LEAD_DAYS, LeadTime, NotificationPolicy, PolicyContact,
+    PolicyContactErrors, PolicyErrors, PolicyScope, Reminder, ReminderEvent, Repeat, check_webhook,
+    open_alerts, reminder_schedule, validate_policy,
+};
 pub use review::{ReviewSchedule, review_overdue, review_schedule};
 pub use status::{
     PENDING_EXPIRATION_DAYS, days_left, is_in_date, service_days_left, service_end, status_at,
