@@ -13,9 +13,14 @@ use super::dialogs::download::download_file;
 use super::hooks::use_id_prefix;
 use super::modal::Modal;
 use super::record_facts::{RecordFacts, association_context};
+use super::timeline::RenewalTimeline;
 use super::validation_clock::ValidationClock;
+use crate::platform::download::{download, file_stem};
 use crate::rules::ordered_here;
+use crate::store::pem_export::full_chain;
+use crate::store::timeline::cert_timeline;
 use crate::store::validation_clock::clocks_of;
+use crate::store::{Action, Notice, NoticeKind};
 use crate::x509::{analyze_chain, read_input};
 
 #[component]
@@ -35,6 +40,25 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     };
     let (original_name, order_placed_on) = association_context(&app.inventory, &cert);
     let clocks = clocks_of(&app.inventory, &cert.id, today);
+    let timeline = cert_timeline(&app.inventory, &cert.id, today);
+    let download_chain = {
+        let (app, pem, stem) = (app.clone(), cert.pem.clone(), file_stem(&cert.name));
+        Callback::from(move |_| {
+            let result = full_chain(pem.as_deref().unwrap_or_default()).and_then(|chain| {
+                download(
+                    &format!("{stem}-fullchain.pem"),
+                    "application/x-pem-file",
+                    &chain,
+                )
+            });
+            if let Err(e) = result {
+                app.dispatch(Action::Notify(Notice::new(
+                    NoticeKind::Error,
+                    format!("The full chain was not downloaded: {e}"),
+                )));
+            }
+        })
+    };
     let file = cert.pem.as_deref().map(|pem| read_input(pem.as_bytes()));
     let file_html = match &file {
         None if ordered_here(&cert) => {
@@ -64,6 +88,9 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
                             <CertFields cert={leaf} {now} />
                             <div class="form-actions">
                                 <CopyButton text={pem} what="the certificate file (PEM)" />
+                                <button type="button" class="btn btn-small download-chain" onclick={download_chain}>
+                                    { "Download full chain (PEM)" }
+                                </button>
                             </div>
                         </section>
                     }
@@ -81,6 +108,12 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
                 <h3 id={ids.id("details-record")}>{ "In the inventory" }</h3>
                 <RecordFacts cert={cert.clone()} {today} {original_name} {order_placed_on} />
             </section>
+            if let Some(timeline) = timeline {
+                <section aria-labelledby={ids.id("details-timeline")} class="details-timeline">
+                    <h3 id={ids.id("details-timeline")}>{ "Renewal timeline" }</h3>
+                    <RenewalTimeline {timeline} />
+                </section>
+            }
             if !clocks.is_empty() {
                 <section aria-labelledby={ids.id("details-dcv")} class="details-dcv">
                     <h3 id={ids.id("details-dcv")}>{ "Domain validation" }</h3>

@@ -9,8 +9,10 @@ use yew::prelude::*;
 use super::cert_table::CertTable;
 use super::cert_toolbar::CertToolbar;
 use super::context::use_app;
-use crate::rules::CertAction;
+use super::month_chart::MonthChart;
+use crate::rules::{CertAction, CertificateKind};
 use crate::store::route::Tab;
+use crate::store::timeline::{Month, month_label, month_load};
 use crate::store::view::{Index, QueryChange, ViewQuery, view};
 
 #[derive(Properties, PartialEq)]
@@ -42,6 +44,25 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
         Callback::from(move |change: QueryChange| query.dispatch(change))
     };
     let clear = on_change.reform(|_| QueryChange::Clear);
+    // The chart counts this tab's certificates, so a month shows what it counted.
+    let load = {
+        let (inventory, index) = (app.inventory.clone(), props.index.clone());
+        use_memo((app.rev, app.today()), move |(_, today)| {
+            let kind = match tab {
+                Tab::Official => CertificateKind::Official,
+                Tab::Uploaded => CertificateKind::Uploaded,
+            };
+            let of = inventory
+                .certificates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == kind)
+                .map(|(i, _)| i);
+            month_load(&index.events, of, *today)
+        })
+    };
+    let on_month = on_change.reform(QueryChange::Month);
+    let clear_month = on_change.reform(|_| QueryChange::Month(None::<Month>));
     let empty = if rows.total == 0 {
         Some(match tab {
             Tab::Official => (
@@ -63,10 +84,19 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
     };
     html! {
         <div class="cert-list">
+            <MonthChart slug={tab.slug()} load={(*load).clone()} selected={query.month} on_select={on_month} />
             <CertToolbar {tab} query={(*query).clone()} counts={rows.counts.clone()} matching={rows.matching}
                          validation_due={rows.validation_due} {on_change}>
                 { props.children.clone() }
             </CertToolbar>
+            if let Some(month) = query.month {
+                <div class="chips active-filters">
+                    <button type="button" class="chip chip-on chip-remove" onclick={clear_month}
+                            aria-label={format!("In {}: remove this month filter", month_label(month))}>
+                        { format!("In {}", month_label(month)) }<span aria-hidden="true">{ " ×" }</span>
+                    </button>
+                </div>
+            }
             <p class="result-count" role="status">
                 { format!("{} of {} certificates", rows.rows.iter().filter(|r| !r.context).count(), rows.total) }
             </p>

@@ -1,4 +1,4 @@
-//! "Inventory data": export as JSON or CSV, import a JSON export, reset the demo.
+//! "Inventory data": export as JSON, CSV or PEM chains, import a JSON export, reset the demo.
 
 use yew::prelude::*;
 
@@ -27,6 +27,21 @@ pub fn DataMenu() -> Html {
             report_error(&app, download(&name, "text/csv", &body));
         })
     };
+    let export_pem = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let (body, count) = crate::store::pem_export::chains_file(&app.inventory);
+            if count == 0 {
+                app.dispatch(Action::Notify(Notice::new(
+                    NoticeKind::Info,
+                    "No certificate file is held in this browser yet, so there is no chain to export. Download a certificate's file (or upload one) first.",
+                )));
+                return;
+            }
+            let name = format!("certdesk-chains-{}.pem", app.today());
+            report_error(&app, download(&name, "application/x-pem-file", &body));
+        })
+    };
     let ask_reset = {
         let confirm_reset = confirm_reset.clone();
         Callback::from(move |_| confirm_reset.set(true))
@@ -47,6 +62,7 @@ pub fn DataMenu() -> Html {
             <super::import_button::ImportButton />
             <button type="button" class="btn btn-small" onclick={export_json}>{ "Export JSON" }</button>
             <button type="button" class="btn btn-small" onclick={export_csv}>{ "Export CSV" }</button>
+            <button type="button" class="btn btn-small export-pem" onclick={export_pem}>{ "Export PEM chains" }</button>
             <button type="button" class="btn btn-small" onclick={ask_reset}>{ "Reset demo data" }</button>
             if *confirm_reset {
                 <ConfirmDialog title="Reset demo data" confirm_label="Reset demo data" danger=true

@@ -11,10 +11,14 @@ pub mod lifecycle;
 pub mod money;
 pub mod notice;
 pub mod order_form;
+pub mod pem_export;
 pub mod persist;
 pub mod route;
 pub mod state;
 mod state_ops;
+pub mod timeline;
+#[cfg(test)]
+mod timeline_tests;
 pub mod validation;
 pub mod validation_clock;
 pub mod view;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::inventory::Inventory;
 use super::route::Tab;
+use super::timeline::{LoadEvent, Month, load_events, month_of};
 use super::validation_clock::ClockInputs;
 use crate::rules::{
     CertificateKind, CertificateStatus, LifecycleState, Urgency, renewal_urgency, status_at,
@@ -60,6 +61,9 @@ pub struct ViewQuery {
     pub status: Option<CertificateStatus>,
     /// Only certificates whose domains need validating again within 30 days.
     pub validation_due: bool,
+    /// Only certificates with something in this month of the next 12
+    /// (an expiry, a Managed Service start, a reissue or a validation).
+    pub month: Option<Month>,
     pub sort: SortOrder,
 }
 
@@ -78,6 +82,8 @@ pub struct Index {
     pub urgency: Vec<Option<Urgency>>,
     /// The day a planned issuance needs a fresh domain validation, when within 30 days.
     pub validation_due: Vec<Option<NaiveDate>>,
+    /// What falls on each certificate in the next 12 months (`store::timeline`).
+    pub events: Vec<Vec<LoadEvent>>,
     haystack: Vec<String>,
     groups: Vec<(Tab, Group)>,
 }
@@ -179,6 +185,7 @@ pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
         validation_due: (0..certs.len())
             .map(|i| clocks.due_within_window(i, today))
             .collect(),
+        events: load_events(inventory, today),
         haystack: certs
             .iter()
             .map(|c| format!("{}\n{}\n{}", c.name, c.id, c.domains.join("\n")).to_lowercase())
@@ -201,10 +208,17 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
             .unwrap_or(CertificateStatus::Issued)
     };
     let due = |i: usize| index.validation_due.get(i).is_some_and(Option::is_some);
+    let in_month = |i: usize, month: Month| {
+        index
+            .events
+            .get(i)
+            .is_some_and(|events| events.iter().any(|e| month_of(e.on) == month))
+    };
     let shown = |i: usize| {
         searched(i)
             && query.status.is_none_or(|s| s == status(i))
             && (!query.validation_due || due(i))
+            && query.month.is_none_or(|m| in_month(i, m))
     };
 
     let mut groups: Vec<&Group> = index
@@ -287,6 +301,7 @@ pub enum QueryChange {
     Search(String),
     Status(Option<CertificateStatus>),
     ValidationDue(bool),
+    Month(Option<Month>),
     Sort(SortOrder),
     Clear,
 }
@@ -300,6 +315,7 @@ impl yew::Reducible for ViewQuery {
             QueryChange::Search(search) => next.search = search,
             QueryChange::Status(status) => next.status = status,
             QueryChange::ValidationDue(on) => next.validation_due = on,
+            QueryChange::Month(month) => next.month = month,
             QueryChange::Sort(sort) => next.sort = sort,
             QueryChange::Clear => next = ViewQuery::default(),
         }
