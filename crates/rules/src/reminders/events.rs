@@ -114,21 +114,31 @@ impl<'a> Inputs<'a> {
             .collect()
     }
 
-    /// Handled: Cancelled, Revoked, or replaced by another certificate that
-    /// is not cancelled (a renewal or purchase placed on it, or the next
-    /// certificate of its order). A handled certificate has no active event.
-    pub fn handled(&self, cert: &Certificate) -> bool {
+    /// Handled for `event`: Cancelled or Revoked (every event); for the two
+    /// expiry events also replaced by another certificate that is not
+    /// cancelled (a renewal or purchase placed on it, or the next certificate
+    /// of its order, which the Managed Service starts). The failure events
+    /// and a needed validation are handled when their state changes: the
+    /// windows are computed from the current state, so they close by themselves.
+    pub fn handled(&self, cert: &Certificate, event: ReminderEvent) -> bool {
+        let replaced_handles = matches!(
+            event,
+            ReminderEvent::ApproachingExpiry | ReminderEvent::ExpiredNotRenewed
+        );
         matches!(
             cert.state,
             LifecycleState::Cancelled | LifecycleState::Revoked
-        ) || self.replaced.contains(cert.id.as_str())
+        ) || (replaced_handles && self.replaced.contains(cert.id.as_str()))
     }
 
     /// Every window of `cert` as of `today` (the first day the schedule
     /// looks at), with `lead_days` for the two events a policy's lead time
     /// moves (approaching expiry, validation needed).
     pub fn windows(&self, cert: &Certificate, lead_days: i64, today: NaiveDate) -> Vec<Window> {
-        if self.handled(cert) {
+        if matches!(
+            cert.state,
+            LifecycleState::Cancelled | LifecycleState::Revoked
+        ) {
             return Vec::new();
         }
         let subject = subject(cert);
@@ -140,6 +150,7 @@ impl<'a> Inputs<'a> {
         self.managed_start(cert, &subject, today, &mut out);
         review_failed(cert, &subject, today, &mut out);
         deployment_failed(cert, &subject, today, &mut out);
+        out.retain(|w| !self.handled(cert, w.event));
         out
     }
 
