@@ -60,9 +60,10 @@ pub use payment::{
 };
 pub use plan::plan_order;
 pub use reminders::{
-    Alert, Channel, DEFAULT_LEAD_DAYS, LeadTime, NotificationPolicy, PolicyContact,
-    PolicyContactErrors, PolicyErrors, PolicyScope, Reminder, ReminderEvent, Repeat, check_webhook,
-    open_alerts, reminder_schedule, validate_policy,
+    Alert, Channel, DEFAULT_LEAD_DAYS, LeadTime, MAX_CONTACTS, MAX_POLICY_NAME, MAX_WEBHOOK_LEN,
+    NotificationPolicy, PolicyContact, PolicyContactErrors, PolicyErrors, PolicyScope, Reminder,
+    ReminderEvent, Repeat, WINDOW_END, WINDOW_START, check_webhook, open_alerts, reminder_schedule,
+    validate_policy,
 };
 pub use review::{ReviewSchedule, review_overdue, review_schedule};
 pub use status::{
