@@ -106,7 +106,12 @@ fn a_renewal_handles_the_certificate_unless_it_is_cancelled() {
         ..in_state(LifecycleState::PendingApplication)
     };
     let certs = [shop(), renewal.clone()];
-    let r = reminder_schedule(std::slice::from_ref(&p), &certs, d("2026-10-01"), d("2027-01-31"));
+    let r = reminder_schedule(
+        std::slice::from_ref(&p),
+        &certs,
+        d("2026-10-01"),
+        d("2027-01-31"),
+    );
     assert!(r.is_empty(), "{r:?}");
     renewal.state = LifecycleState::Cancelled;
     let r = reminder_schedule(&[p], &[shop(), renewal], d("2026-10-01"), d("2027-01-31"));
