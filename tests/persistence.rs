@@ -58,6 +58,7 @@ fn inventory() -> Inventory {
         prices: prices(),
         orders: Vec::new(),
         sandbox: Default::default(),
+        policies: Vec::new(),
     }
 }
 

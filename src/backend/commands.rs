@@ -9,7 +9,7 @@ use yew::UseReducerHandle;
 use super::{Backend, BackendError, CertificateBackend, OrderPlaced};
 use crate::platform::download::{download, file_stem};
 use crate::platform::host::HostEvents;
-use crate::rules::{Certificate, OrderRequest, VerificationRecord};
+use crate::rules::{Certificate, NotificationPolicy, OrderRequest, VerificationRecord};
 use crate::store::{Action, AppState, Notice, NoticeKind};
 
 /// The state, the backend chosen at mount and the host's event target.
@@ -255,6 +255,37 @@ impl AppHandle {
                 self.state.dispatch(Action::Verified(Box::new(cert)));
             }
             Err(e) => self.failed("verify", "The verdict was not kept", &e),
+        }
+    }
+
+    /// Saves a notification policy (a new one, or one with the same ID).
+    pub async fn save_policy(&self, policy: NotificationPolicy) -> Result<(), BackendError> {
+        match self
+            .backend
+            .save_policy(&self.state.inventory, policy)
+            .await
+        {
+            Ok(saved) => {
+                self.state.dispatch(Action::PolicySaved(Box::new(saved)));
+                Ok(())
+            }
+            Err(e) => {
+                self.failed("save-policy", "The policy was not saved", &e);
+                Err(e)
+            }
+        }
+    }
+
+    pub async fn delete_policy(&self, id: &str) -> Result<(), BackendError> {
+        match self.backend.delete_policy(&self.state.inventory, id).await {
+            Ok(id) => {
+                self.state.dispatch(Action::PolicyDeleted(id));
+                Ok(())
+            }
+            Err(e) => {
+                self.failed("delete-policy", "The policy was not deleted", &e);
+                Err(e)
+            }
         }
     }
 }

@@ -15,7 +15,10 @@ pub mod sandbox;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::rules::{Certificate, OrderPlan, OrderRequest, QuotaReturn, Quotas, VerificationRecord};
+use crate::rules::{
+    Certificate, NotificationPolicy, OrderPlan, OrderRequest, QuotaReturn, Quotas,
+    VerificationRecord,
+};
 use crate::store::inventory::{Inventory, Order};
 
 pub use sandbox::SandboxBackend;
@@ -144,6 +147,16 @@ pub trait CertificateBackend {
         id: &str,
         record: VerificationRecord,
     ) -> Result<Certificate, BackendError>;
+
+    /// Saves a notification policy (checked with the same rules as the form).
+    async fn save_policy(
+        &self,
+        inventory: &Inventory,
+        policy: NotificationPolicy,
+    ) -> Result<NotificationPolicy, BackendError>;
+
+    /// Deletes a notification policy; returns its ID.
+    async fn delete_policy(&self, inventory: &Inventory, id: &str) -> Result<String, BackendError>;
 }
 
 /// The backend an instance was mounted with.
@@ -250,5 +263,17 @@ impl CertificateBackend for Backend {
         record: VerificationRecord,
     ) -> Result<Certificate, BackendError> {
         delegate!(self, b => b.record_verification(inventory, id, record).await)
+    }
+
+    async fn save_policy(
+        &self,
+        inventory: &Inventory,
+        policy: NotificationPolicy,
+    ) -> Result<NotificationPolicy, BackendError> {
+        delegate!(self, b => b.save_policy(inventory, policy).await)
+    }
+
+    async fn delete_policy(&self, inventory: &Inventory, id: &str) -> Result<String, BackendError> {
+        delegate!(self, b => b.delete_policy(inventory, id).await)
     }
 }

@@ -123,7 +123,7 @@ pub fn CertRow(props: &CertRowProps) -> Html {
                 <span class={classes!("days", days_class)}>{ days }</span>
                 if let Some(u) = urgency {
                     <span class={classes!("urgency", format!("urgency-{}", urgency_slug(u.level)))}
-                          title="Renewal is due when a third of the certificate's lifetime is left (at least 7 days), urgent under a sixth (at least 3 days)">
+                          title={format!("{}% of its {}-day lifetime left. Renewal is due when a third of a certificate's lifetime is left (at least 7 days), urgent under a sixth (at least 3 days).", u.percent_left(), u.lifetime_days)}>
                         { u.describe() }
                     </span>
                 }

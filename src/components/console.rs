@@ -17,6 +17,7 @@ use super::dialogs::download::download_file;
 use super::dialogs::host::DialogHost;
 use super::hooks::{DialogsHandle, use_id};
 use super::notices::Notices;
+use super::notifications::bell::NotificationBell;
 use super::page_header::PageHeader;
 use super::quota_panel::QuotaPanel;
 use super::tab_list::TabList;
@@ -67,6 +68,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         <div class="console">
             <PageHeader chrome={props.chrome}>
                 <AsOfControl />
+                <NotificationBell />
                 <CreateCsrButton />
                 <DataMenu />
             </PageHeader>

@@ -36,6 +36,7 @@ pub mod manual_csr_slot;
 pub mod modal;
 pub mod month_chart;
 pub mod notices;
+pub mod notifications;
 pub mod order_panel;
 pub mod order_placed;
 pub mod order_preview;

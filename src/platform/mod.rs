@@ -8,5 +8,6 @@ pub mod download;
 pub mod host;
 pub mod location;
 pub mod logger;
+pub mod notify;
 pub mod panic;
 pub mod storage;

@@ -114,5 +114,6 @@ pub fn generated_inventory(t: NaiveDate, n: usize) -> Inventory {
         prices: default_prices(),
         orders: Vec::new(),
         sandbox: Default::default(),
+        policies: Vec::new(),
     }
 }

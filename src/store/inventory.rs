@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{Certificate, OrderKind, Payment, PriceTable, Quotas};
+use crate::rules::{Certificate, NotificationPolicy, OrderKind, Payment, PriceTable, Quotas};
 
 /// A placed order: a renewal or purchase and the certificates it created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,9 @@ pub struct Inventory {
     pub orders: Vec<Order>,
     #[serde(default)]
     pub sandbox: SandboxSettings,
+    /// Notification policies (who is told what, when, how).
+    #[serde(default)]
+    pub policies: Vec<NotificationPolicy>,
 }
 
 /// Switches of the local sandbox CA, so every path can be walked.

@@ -13,6 +13,7 @@ pub mod notice;
 pub mod order_form;
 pub mod pem_export;
 pub mod persist;
+pub mod policy_form;
 pub mod route;
 pub mod state;
 mod state_ops;

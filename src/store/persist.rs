@@ -131,6 +131,7 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
                     prices: default_prices.clone(),
                     orders: Vec::new(),
                     sandbox: Default::default(),
+                    policies: Vec::new(),
                 },
                 migrated_from: Some(1),
             },

@@ -13,7 +13,7 @@ use super::inventory::SandboxSettings;
 use super::notice::{Notice, NoticeKind};
 use super::state_ops::submitted_text;
 use crate::backend::{Cancelled, Changes, OrderPlaced};
-use crate::rules::Certificate;
+use crate::rules::{Certificate, NotificationPolicy};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -61,6 +61,9 @@ pub enum Action {
     },
     /// The verification walkthrough's verdict, kept on the certificate.
     Verified(Box<Certificate>),
+    /// A notification policy was saved (replaces the one with its ID).
+    PolicySaved(Box<NotificationPolicy>),
+    PolicyDeleted(String),
     /// Restores the built-in demo inventory, dated from the As of date.
     ResetDemo,
     /// Replaces the inventory (an import merged by `store::import`), with a notice.
@@ -179,6 +182,28 @@ impl Reducible for AppState {
             }
             Action::Uploaded { added, offered } => next.apply_uploads(added, offered),
             Action::Verified(cert) => next.put(vec![*cert]),
+            Action::PolicySaved(policy) => {
+                let mut inventory = (*next.inventory).clone();
+                let name = policy.name.clone();
+                match inventory.policies.iter_mut().find(|p| p.id == policy.id) {
+                    Some(old) => *old = *policy,
+                    None => inventory.policies.push(*policy),
+                }
+                next.set_inventory(inventory);
+                next.notify(Notice::new(
+                    NoticeKind::Success,
+                    format!("Notification policy \"{name}\" saved."),
+                ));
+            }
+            Action::PolicyDeleted(id) => {
+                let mut inventory = (*next.inventory).clone();
+                inventory.policies.retain(|p| p.id != id);
+                next.set_inventory(inventory);
+                next.notify(Notice::new(
+                    NoticeKind::Success,
+                    "Notification policy deleted.",
+                ));
+            }
             Action::SetSandbox(settings) => {
                 let mut inventory = (*next.inventory).clone();
                 inventory.sandbox = settings;

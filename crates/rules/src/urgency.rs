@@ -59,17 +59,17 @@ pub struct Urgency {
 }
 
 impl Urgency {
-    /// "Renew now · 9% of 46 days left".
+    /// "Renew now · 9% left" (short enough for a narrow Validity column).
     pub fn describe(&self) -> String {
         match self.level {
             UrgencyLevel::Expired => "Expired".to_string(),
-            level => format!(
-                "{} · {}% of {} days left",
-                level.label(),
-                (self.left_per_mille + 5) / 10,
-                self.lifetime_days
-            ),
+            level => format!("{} · {}% left", level.label(), self.percent_left()),
         }
+    }
+
+    /// Percent of the lifetime left, rounded.
+    pub fn percent_left(&self) -> i64 {
+        (self.left_per_mille + 5) / 10
     }
 
     /// Sort key, most urgent first: level descending, then the smaller share left.

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::{Sandbox, ca};
 use crate::backend::{BackendError, Cancelled, CertificateBackend, Changes, OrderPlaced};
 use crate::rules::{
-    Certificate, KeyAlgorithm, LifecycleState, OrderRequest, VerificationRecord, ordered_here,
+    Certificate, KeyAlgorithm, LifecycleState, NotificationPolicy, OrderRequest,
+    VerificationRecord, ordered_here, validate_policy,
 };
 use crate::store::inventory::Inventory;
 
@@ -188,5 +189,27 @@ impl CertificateBackend for SandboxBackend {
         let mut cert = certificate(inventory, id)?;
         cert.verified = Some(record);
         Ok(cert)
+    }
+
+    async fn save_policy(
+        &self,
+        _inventory: &Inventory,
+        policy: NotificationPolicy,
+    ) -> Result<NotificationPolicy, BackendError> {
+        validate_policy(&policy).map_err(|_| {
+            BackendError::Refused(
+                "the policy has fields to correct (they are marked in the form)".into(),
+            )
+        })?;
+        Ok(policy)
+    }
+
+    async fn delete_policy(&self, inventory: &Inventory, id: &str) -> Result<String, BackendError> {
+        inventory
+            .policies
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.id.clone())
+            .ok_or_else(|| BackendError::Refused(format!("the policy {id} is no longer there")))
     }
 }

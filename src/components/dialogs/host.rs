@@ -15,6 +15,8 @@ use crate::components::context::use_handle;
 use crate::components::deploy_guide::DeployGuide;
 use crate::components::emergency_steps::EmergencySteps;
 use crate::components::hooks::use_dialogs;
+use crate::components::notifications::centre::NotificationCentre;
+use crate::components::notifications::policy_editor::PolicyEditor;
 use crate::components::purchase_panel::PurchasePanel;
 use crate::components::reissue_sync::ReissueSync;
 use crate::components::renewal_panel::RenewalPanel;
@@ -118,5 +120,9 @@ fn render_dialog(handle: &AppHandle, dialog: Option<Dialog>, close: Callback<()>
         }
         Some(Dialog::Reissue(id)) => html! { <ReissueSync id={id} {on_close} /> },
         Some(Dialog::Details(id)) => html! { <CertificateDetails id={id} {on_close} /> },
+        Some(Dialog::Notifications) => html! { <NotificationCentre {on_close} /> },
+        Some(Dialog::Policy(id)) => {
+            html! { <PolicyEditor id={id.map(AttrValue::from)} {on_close} /> }
+        }
     }
 }

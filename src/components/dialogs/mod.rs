@@ -24,6 +24,10 @@ pub enum Dialog {
     EmergencyPurchase(String),
     Reissue(String),
     Details(String),
+    /// The notification centre (the bell).
+    Notifications,
+    /// A notification policy to edit (`None`: a new one).
+    Policy(Option<String>),
 }
 
 impl Dialog {

@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 
 use super::inventory::{Inventory, Order};
 use crate::rules::{
-    Association, Brand::*, Certificate, CertificateKind, CloudProduct, CloudResource, Contact,
-    CsrMode, DomainType::*, KeyAlgorithm, LifecycleState::*, OrderKind, PriceTable, Quotas,
-    Specification, ValidationType::*, ValidityBasis, payment, validity_on,
+    Association, Brand::*, Certificate, CertificateKind, Channel, CloudProduct, CloudResource,
+    Contact, CsrMode, DomainType::*, KeyAlgorithm, LifecycleState::*, NotificationPolicy,
+    OrderKind, PolicyContact, PriceTable, Quotas, Specification, ValidationType::*, ValidityBasis,
+    payment, validity_on,
 };
 
 mod official;
@@ -225,6 +226,16 @@ fn order(
 }
 
 /// The demo inventory as it looks on `t`./// The demo inventory as it looks on `t`.
+/// The default policy: one reminder 30 days before expiry, to the demo's contact.
+fn demo_policy() -> NotificationPolicy {
+    NotificationPolicy::default_for(PolicyContact {
+        name: "Alex Chen".to_string(),
+        email: "alex.chen@example.com".to_string(),
+        channels: vec![Channel::Email, Channel::InSite],
+        ..Default::default()
+    })
+}
+
 pub fn demo_inventory(t: NaiveDate) -> Inventory {
     let prices = default_prices();
     let (mut certs, mut orders) = official::official(t, &prices);
@@ -256,5 +267,6 @@ pub fn demo_inventory(t: NaiveDate) -> Inventory {
         prices,
         orders,
         sandbox: Default::default(),
+        policies: vec![demo_policy()],
     }
 }

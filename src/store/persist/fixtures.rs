@@ -109,5 +109,6 @@ pub fn inventory() -> Inventory {
         prices: prices(),
         orders: vec![order("ord-1", "cas-www", &["cas-www-1", "cas-www-2"])],
         sandbox: Default::default(),
+        policies: Vec::new(),
     }
 }

@@ -52,6 +52,7 @@ fn schema_1_is_migrated_with_the_default_prices() {
                 prices: prices(),
                 orders: Vec::new(),
                 sandbox: Default::default(),
+                policies: Vec::new(),
             },
             migrated_from: Some(1),
         }

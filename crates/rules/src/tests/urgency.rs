@@ -99,6 +99,7 @@ fn most_urgent_sorts_first_and_reads_well() {
             UrgencyLevel::Due
         ]
     );
-    assert_eq!(a.describe(), "Renew now · 15% of 46 days left");
+    assert_eq!(a.describe(), "Renew now · 15% left");
+    assert_eq!(a.lifetime_days, 46);
     assert_eq!(c.describe(), "Expired");
 }
