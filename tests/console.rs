@@ -37,7 +37,7 @@ async fn mount_console(key: &'static str) -> yew::AppHandle<certdesk::App> {
 #[wasm_bindgen_test]
 async fn the_table_has_headers_and_associated_rows_under_their_original() {
     let app = mount_console("certdesk.test.table").await;
-    let headers: Vec<_> = query_all("#panel-official th[scope=col]")
+    let headers: Vec<_> = query_all("#panel-official .cert-table th[scope=col]")
         .iter()
         .map(|h| h.text_content().unwrap())
         .collect();

@@ -12,6 +12,7 @@ use super::copy_button::CopyButton;
 use super::dialogs::download::download_file;
 use super::hooks::use_id_prefix;
 use super::modal::Modal;
+use super::notifications::{download_calendar, with_its_order};
 use super::record_facts::{RecordFacts, association_context};
 use super::timeline::RenewalTimeline;
 use super::validation_clock::ValidationClock;
@@ -41,6 +42,21 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
     let (original_name, order_placed_on) = association_context(&app.inventory, &cert);
     let clocks = clocks_of(&app.inventory, &cert.id, today);
     let timeline = cert_timeline(&app.inventory, &cert.id, today);
+    let download_ics = {
+        let (app, id, stem) = (app.clone(), cert.id.clone(), file_stem(&cert.name));
+        Callback::from(move |_| {
+            let certs = with_its_order(&app.inventory, &id);
+            let file = format!("{stem}.ics");
+            if let Err(e) =
+                download_calendar(&app.inventory, &certs, app.today(), app.now_ms, &file)
+            {
+                app.dispatch(Action::Notify(Notice::new(
+                    NoticeKind::Error,
+                    format!("The calendar was not downloaded: {e}"),
+                )));
+            }
+        })
+    };
     let download_chain = {
         let (app, pem, stem) = (app.clone(), cert.pem.clone(), file_stem(&cert.name));
         Callback::from(move |_| {
@@ -112,6 +128,7 @@ pub fn CertificateDetails(props: &CertDialogProps) -> Html {
                 <section aria-labelledby={ids.id("details-timeline")} class="details-timeline">
                     <h3 id={ids.id("details-timeline")}>{ "Renewal timeline" }</h3>
                     <RenewalTimeline {timeline} />
+                    <button type="button" class="btn btn-small download-cert-ics" onclick={download_ics}>{ "Add these dates to a calendar (.ics)" }</button>
                 </section>
             }
             if !clocks.is_empty() {

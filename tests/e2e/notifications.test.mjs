@@ -131,6 +131,14 @@ test('the calendar export parses as iCalendar with stable UIDs and alarms', asyn
   const [again] = await Promise.all([page.waitForEvent('download'), page.click('#notification-centre button.download-ics')]);
   const uids2 = new ICAL.Component(ICAL.parse(readFileSync(await again.path(), 'utf8'))).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
   assert.deepEqual(uids2, uids);
+
+  // One certificate's calendar, from its details: only its own dates.
+  await page.keyboard.press('Escape');
+  await page.click('tr[data-id="cas-7f3a21"] button.cert-name');
+  const [one] = await Promise.all([page.waitForEvent('download'), page.click('#cert-details button.download-cert-ics')]);
+  assert.equal(one.suggestedFilename(), 'shop.example.com.ics');
+  const own = new ICAL.Component(ICAL.parse(readFileSync(await one.path(), 'utf8'))).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+  assert.ok(own.length > 0 && own.every((uid) => uid.startsWith('cas-7f3a21-')), own.join(' '));
   assert.deepEqual(page.errors, []);
 });
 

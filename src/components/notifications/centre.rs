@@ -5,14 +5,14 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{action_for, due, outbox};
+use super::{action_for, download_calendar, due, outbox};
 use crate::components::context::{use_app, use_handle};
 use crate::components::dialogs::Dialog;
 use crate::components::hooks::{use_dialogs, use_id_prefix};
 use crate::components::modal::Modal;
-use crate::platform::download::download;
 use crate::platform::notify::{self, Permission};
-use crate::rules::{NotificationPolicy, PolicyScope, Repeat, calendar};
+use crate::rules::{NotificationPolicy, PolicyScope, Repeat};
+use crate::store::{Action, Notice, NoticeKind};
 
 #[derive(Properties, PartialEq)]
 pub struct NotificationCentreProps {
@@ -79,16 +79,14 @@ pub fn NotificationCentre(props: &NotificationCentreProps) -> Html {
     let on_ics = {
         let app = app.clone();
         Callback::from(move |_| {
-            let stamp = chrono::DateTime::from_timestamp_millis(app.now_ms)
-                .map(|t| t.naive_utc())
-                .unwrap_or_else(|| app.today().and_hms_opt(0, 0, 0).unwrap_or_default());
-            let text = calendar(
-                &app.inventory.certificates,
-                &app.inventory.policies,
-                app.today(),
-                stamp,
-            );
-            let _ = download("certdesk-renewals.ics", "text/calendar", &text);
+            let all = &app.inventory.certificates;
+            let file = "certdesk-renewals.ics";
+            if let Err(e) = download_calendar(&app.inventory, all, app.today(), app.now_ms, file) {
+                app.dispatch(Action::Notify(Notice::new(
+                    NoticeKind::Error,
+                    format!("The calendar was not downloaded: {e}"),
+                )));
+            }
         })
     };
     let footer = html! { <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button> };
