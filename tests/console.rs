@@ -7,7 +7,6 @@ mod common;
 
 use common::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -19,14 +18,7 @@ fn row_ids() -> Vec<String> {
 }
 
 async fn mount_console(key: &'static str) -> yew::AppHandle<certdesk::App> {
-    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
-    storage.remove_item(key).unwrap();
-    set_hash("#/official");
-    let options = certdesk::MountOptions {
-        storage_key: AttrValue::Static(key),
-        ..Default::default()
-    };
-    let app = certdesk::mount(fresh_root("console"), options);
+    let app = mount_fresh(key, "console");
     wait_for("the certificate table", || {
         query("#panel-official .cert-table").is_some()
     })

@@ -6,36 +6,17 @@ mod common;
 
 use common::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "certdesk.test.forms";
 
 fn stored_orders() -> usize {
-    let raw = gloo::utils::window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(KEY)
-        .unwrap()
-        .unwrap_or_default();
-    raw.matches("\"placed_on\"").count()
+    stored(KEY).matches("\"placed_on\"").count()
 }
 
 async fn open_purchase() -> yew::AppHandle<certdesk::App> {
-    gloo::utils::window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item(KEY)
-        .unwrap();
-    set_hash("#/official");
-    let options = certdesk::MountOptions {
-        storage_key: AttrValue::Static(KEY),
-        ..Default::default()
-    };
-    let app = certdesk::mount(fresh_root("forms"), options);
+    let app = mount_fresh(KEY, "forms");
     wait_for("the console", || {
         query("#panel-official .cert-table").is_some()
     })

@@ -43,10 +43,6 @@ fn blocks(pem: &str) -> Vec<String> {
         .collect()
 }
 
-fn storage() -> web_sys::Storage {
-    gloo::utils::window().local_storage().unwrap().unwrap()
-}
-
 async fn mount_console(key: &'static str, hash: &str) -> yew::AppHandle<certdesk::App> {
     storage().remove_item(key).unwrap();
     // A relative URL: the page's path stays, its query and hash are replaced.

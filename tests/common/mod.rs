@@ -28,6 +28,27 @@ pub fn fresh_root(id: &str) -> Element {
     root
 }
 
+/// The test page's localStorage.
+pub fn storage() -> web_sys::Storage {
+    gloo::utils::window().local_storage().unwrap().unwrap()
+}
+
+/// What localStorage holds under `key` ("" when nothing).
+pub fn stored(key: &str) -> String {
+    storage().get_item(key).unwrap().unwrap_or_default()
+}
+
+/// Mounts a fresh app (nothing stored under `key`, the Official tab) into a new element `root`.
+pub fn mount_fresh(key: &'static str, root: &str) -> yew::AppHandle<certdesk::App> {
+    storage().remove_item(key).unwrap();
+    set_hash("#/official");
+    let options = certdesk::MountOptions {
+        storage_key: yew::AttrValue::Static(key),
+        ..Default::default()
+    };
+    certdesk::mount(fresh_root(root), options)
+}
+
 pub fn query(selector: &str) -> Option<Element> {
     document().query_selector(selector).unwrap()
 }

@@ -13,7 +13,7 @@ use crate::activation::{Activation, activation};
 use crate::dates::add_days;
 use crate::dcv::{PlannedKind, fresh_validation_need, planned_issuances, validation_clock};
 use crate::model::{Certificate, LifecycleState};
-use crate::reminders::schedule::DEFAULT_LEAD_DAYS;
+use crate::reminders::schedule::lead_times;
 use crate::reminders::{Inputs, NotificationPolicy};
 use crate::review::review_schedule;
 use crate::status::service_end;
@@ -70,17 +70,13 @@ pub fn calendar(
         ) {
             continue;
         }
-        let mut leads: Vec<i64> = policies
-            .iter()
-            .filter(|p| p.scope.covers(&cert.id))
-            .map(|p| p.lead.days())
-            .collect();
-        if leads.is_empty() {
-            leads.push(DEFAULT_LEAD_DAYS);
-        }
-        leads.sort_unstable();
-        leads.dedup();
-        events_of(cert, &inputs, today, &leads, &mut events);
+        events_of(
+            cert,
+            &inputs,
+            today,
+            &lead_times(policies, &cert.id),
+            &mut events,
+        );
     }
     events.sort_by(|a, b| {
         (a.day, &a.certificate_id, a.kind).cmp(&(b.day, &b.certificate_id, b.kind))

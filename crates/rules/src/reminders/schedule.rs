@@ -15,6 +15,22 @@ use crate::model::Certificate;
 /// policy's "one reminder 30 days before expiry".
 pub const DEFAULT_LEAD_DAYS: i64 = 30;
 
+/// The lead times (days) of the policies covering certificate `id`, shortest
+/// first, each once; `[DEFAULT_LEAD_DAYS]` when no policy covers it.
+pub fn lead_times(policies: &[NotificationPolicy], id: &str) -> Vec<i64> {
+    let mut leads: Vec<i64> = policies
+        .iter()
+        .filter(|p| p.scope.covers(id))
+        .map(|p| p.lead.days())
+        .collect();
+    if leads.is_empty() {
+        leads.push(DEFAULT_LEAD_DAYS);
+    }
+    leads.sort_unstable();
+    leads.dedup();
+    leads
+}
+
 /// One reminder to send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
@@ -160,16 +176,11 @@ pub fn open_alerts(
     let inputs = Inputs::new(certificates);
     let mut alerts: Vec<Alert> = Vec::new();
     for cert in certificates {
-        let mut leads: Vec<i64> = policies
-            .iter()
-            .filter(|p| p.scope.covers(&cert.id))
-            .map(|p| p.lead.days())
-            .collect();
-        if leads.is_empty() {
-            leads.push(DEFAULT_LEAD_DAYS);
-        }
         // The longest lead opens each window first and covers the shorter ones.
-        let lead = leads.into_iter().max().unwrap_or(DEFAULT_LEAD_DAYS);
+        let lead = lead_times(policies, &cert.id)
+            .into_iter()
+            .max()
+            .unwrap_or(DEFAULT_LEAD_DAYS);
         for window in inputs.windows(cert, lead, today) {
             if !window.contains(today) {
                 continue;
