@@ -1,6 +1,7 @@
 //! Domain names: validation, IDN to punycode, IPv4, coverage, domain type.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -146,6 +147,13 @@ pub fn normalize_domain(input: &str) -> Result<String, DomainError> {
     if name.is_empty() {
         return Err(DomainError::Empty);
     }
+    // Every character becomes at least one in the canonical form, so a
+    // longer entry is refused here, before any label is converted to
+    // punycode (whose cost grows with the square of a label's length).
+    let chars = name.chars().count();
+    if chars > MAX_NAME_LEN {
+        return Err(DomainError::TooLong { len: chars });
+    }
     if let Some(ip) = parse_ipv4(name) {
         return ip;
     }
@@ -184,16 +192,35 @@ pub fn normalize_domain(input: &str) -> Result<String, DomainError> {
 }
 
 /// Normalizes every entry, refusing duplicates (after normalization).
+///
+/// A list longer than [`MAX_LISTED_NAMES`] is refused by its count before
+/// any entry is read: no certificate type holds that many names.
 pub fn normalize_domains(domains: &[String]) -> Result<Vec<String>, DomainError> {
+    check_count(domains.len())?;
+    let mut seen: HashSet<String> = HashSet::with_capacity(domains.len());
     let mut out: Vec<String> = Vec::with_capacity(domains.len());
     for domain in domains {
         let name = normalize_domain(domain)?;
-        if out.contains(&name) {
+        if !seen.insert(name.clone()) {
             return Err(DomainError::Duplicate { name });
         }
         out.push(name);
     }
     Ok(out)
+}
+
+/// Longest list of names read one by one. Any list of more than
+/// [`MAX_MULTI_DOMAIN_NAMES`] is refused; up to this many, the refusal names
+/// the entry at fault first (a typo, a duplicate), which is what a user
+/// fixes while typing; beyond it (a pasted file), only the count matters.
+pub const MAX_LISTED_NAMES: usize = 100;
+
+/// Refuses a list of names by its count alone, before normalizing it.
+pub fn check_count(count: usize) -> Result<(), DomainError> {
+    if count > MAX_LISTED_NAMES {
+        return Err(DomainError::TooManyNames { count });
+    }
+    Ok(())
 }
 
 /// A normalized name is a wildcard (`*.` form).

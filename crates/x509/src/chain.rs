@@ -9,6 +9,8 @@
 //! servers should send chains); it is reported as [`ChainReport::anchor`],
 //! not as a problem. A leaf whose issuer is absent is a missing intermediate.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDateTime;
 
 use super::certificate::Certificate;
@@ -55,37 +57,41 @@ pub fn analyze_chain(certs: &[Certificate], now: NaiveDateTime) -> ChainReport {
     };
     // Distinct certificates with their input positions.
     let mut pool: Vec<(usize, &Certificate)> = Vec::new();
+    let mut seen: HashSet<&[u8; 32]> = HashSet::new();
     for (i, c) in certs.iter().enumerate() {
-        if pool
-            .iter()
-            .any(|(_, p)| p.fingerprint_bytes() == c.fingerprint_bytes())
-        {
+        if seen.insert(c.fingerprint_bytes()) {
+            pool.push((i, c));
+        } else {
             report.problems.push(ChainProblem::Duplicate {
                 input_position: i,
                 subject: label(c),
             });
-        } else {
-            pool.push((i, c));
         }
     }
-    let Some(leaf) = pick_leaf(&pool) else {
+    let names = Names::of(&pool);
+    let Some(leaf) = pick_leaf(&pool, &names) else {
         report.problems.push(ChainProblem::Empty);
         return report;
     };
-    let mut path = vec![pool.remove(leaf)];
+    // What is left of the pool: certificates not on the path yet.
+    let mut taken = vec![false; pool.len()];
+    taken[leaf] = true;
+    let mut path = vec![pool[leaf]];
     loop {
         let (_, current) = path[path.len() - 1];
         if current.is_self_signed() {
             break;
         }
-        if let Some(next) = pick_issuer(current, &pool) {
-            path.push(pool.remove(next));
+        if let Some(next) = pick_issuer(current, &pool, &names, &taken) {
+            taken[next] = true;
+            path.push(pool[next]);
             continue;
         }
-        let near_miss = pool
+        let near_miss = names
+            .with_subject(current.issuer().der())
             .iter()
-            .find(|(_, c)| c.subject().der() == current.issuer().der())
-            .map(|(_, c)| label(c));
+            .find(|i| !taken[**i])
+            .map(|i| label(pool[*i].1));
         if current.is_ca() && near_miss.is_none() && path.len() > 1 {
             report.anchor = Some(current.issuer().to_string());
         } else {
@@ -149,7 +155,9 @@ pub fn analyze_chain(certs: &[Certificate], now: NaiveDateTime) -> ChainReport {
             });
         }
     }
-    for (position, c) in pool {
+    let left = pool.iter().zip(&taken).filter(|(_, taken)| !**taken);
+    for ((position, c), _) in left {
+        let (position, c) = (*position, *c);
         report.problems.push(ChainProblem::Unrelated {
             input_position: position,
             subject: label(c),
@@ -181,12 +189,53 @@ impl ChainReport {
     }
 }
 
+/// The pool's certificates (indices, in pool order) by subject and by
+/// issuer name, so that matching issuers is a lookup, not a scan.
+struct Names<'a> {
+    by_subject: HashMap<&'a [u8], Vec<usize>>,
+    by_issuer: HashMap<&'a [u8], Vec<usize>>,
+}
+
+impl<'a> Names<'a> {
+    fn of(pool: &[(usize, &'a Certificate)]) -> Self {
+        let mut names = Names {
+            by_subject: HashMap::new(),
+            by_issuer: HashMap::new(),
+        };
+        for (i, (_, c)) in pool.iter().enumerate() {
+            names
+                .by_subject
+                .entry(c.subject().der())
+                .or_default()
+                .push(i);
+            names.by_issuer.entry(c.issuer().der()).or_default().push(i);
+        }
+        names
+    }
+
+    fn with_subject(&self, name: &[u8]) -> &[usize] {
+        self.by_subject
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    fn with_issuer(&self, name: &[u8]) -> &[usize] {
+        self.by_issuer
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+}
+
 /// The leaf: a certificate that issues none of the others. Among several,
 /// an end-entity one first, then the earliest in the input.
-fn pick_leaf(pool: &[(usize, &Certificate)]) -> Option<usize> {
+fn pick_leaf(pool: &[(usize, &Certificate)], names: &Names<'_>) -> Option<usize> {
     let issues_another = |c: &Certificate| {
-        pool.iter()
-            .any(|(_, o)| o.fingerprint_bytes() != c.fingerprint_bytes() && o.is_issued_by(c))
+        names.with_issuer(c.subject().der()).iter().any(|o| {
+            let o = pool[*o].1;
+            o.fingerprint_bytes() != c.fingerprint_bytes() && o.is_issued_by(c)
+        })
     };
     let candidates: Vec<usize> = (0..pool.len())
         .filter(|i| !issues_another(pool[*i].1))
@@ -199,11 +248,20 @@ fn pick_leaf(pool: &[(usize, &Certificate)]) -> Option<usize> {
         .or(if pool.is_empty() { None } else { Some(0) })
 }
 
-/// The issuer of `cert` in `pool`: one whose key identifiers are present and
-/// equal first, then any whose name matches and whose identifiers do not conflict.
-fn pick_issuer(cert: &Certificate, pool: &[(usize, &Certificate)]) -> Option<usize> {
-    let matching: Vec<usize> = (0..pool.len())
-        .filter(|i| cert.is_issued_by(pool[*i].1))
+/// The issuer of `cert` among the pool's certificates not `taken`: one whose
+/// key identifiers are present and equal first, then any whose name matches
+/// and whose identifiers do not conflict.
+fn pick_issuer(
+    cert: &Certificate,
+    pool: &[(usize, &Certificate)],
+    names: &Names<'_>,
+    taken: &[bool],
+) -> Option<usize> {
+    let matching: Vec<usize> = names
+        .with_subject(cert.issuer().der())
+        .iter()
+        .copied()
+        .filter(|i| !taken[*i] && cert.is_issued_by(pool[*i].1))
         .collect();
     matching
         .iter()

@@ -7,7 +7,9 @@ use super::csr::Csr;
 use super::input::read_csr;
 use super::names::SubjectAltName;
 use super::problems::ProblemKind;
-use certdesk_rules::domain::{DomainError, normalize_domain, type_of_names};
+use std::collections::HashSet;
+
+use certdesk_rules::domain::{DomainError, check_count, normalize_domain, type_of_names};
 use certdesk_rules::model::{DomainType, KeyAlgorithm};
 
 /// A valid request: the subject and names to put in the CSR.
@@ -54,9 +56,18 @@ pub fn csr_request(
 ) -> Result<CsrRequest, CsrFormErrors> {
     let mut errors = CsrFormErrors::default();
     let mut normalized: Vec<String> = Vec::new();
-    for name in names {
+    let mut seen: HashSet<String> = HashSet::new();
+    // A pasted list of thousands is refused by its count, unread.
+    let listed = match check_count(names.len()) {
+        Ok(()) => names,
+        Err(e) => {
+            errors.names = Some(format!("{e}."));
+            &[]
+        }
+    };
+    for name in listed {
         match normalize_domain(name) {
-            Ok(n) if normalized.contains(&n) => {
+            Ok(n) if !seen.insert(n.clone()) => {
                 errors.names = Some(DomainError::Duplicate { name: n }.to_string());
                 break;
             }
@@ -163,8 +174,10 @@ pub fn check_manual_csr(
         .iter()
         .map(|n| normalize_domain(n).unwrap_or_else(|_| n.clone()))
         .collect();
-    let missing: Vec<&String> = wanted.iter().filter(|n| !found.contains(n)).collect();
-    let extra: Vec<&String> = found.iter().filter(|n| !wanted.contains(n)).collect();
+    let (wanted_set, found_set): (HashSet<&String>, HashSet<&String>) =
+        (wanted.iter().collect(), found.iter().collect());
+    let missing: Vec<&String> = wanted.iter().filter(|n| !found_set.contains(n)).collect();
+    let extra: Vec<&String> = found.iter().filter(|n| !wanted_set.contains(n)).collect();
     if !missing.is_empty() || !extra.is_empty() {
         let list = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
         let mut parts = Vec::new();

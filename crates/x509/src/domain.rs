@@ -1,6 +1,7 @@
 //! What a set of names means: the specification's domain type (single,
 //! wildcard, multi-domain) and the hosts a certificate covers.
 
+use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 
 use super::names::SubjectAltName;
@@ -10,28 +11,28 @@ use certdesk_rules::model::DomainType;
 /// when it has none, its subject CN (legacy certificates). Lowercased, in order,
 /// without duplicates.
 pub(crate) fn bound_names(sans: &[SubjectAltName], common_name: Option<&str>) -> Vec<String> {
-    fn push(names: &mut Vec<String>, n: String) {
-        if !n.is_empty() && !names.contains(&n) {
+    // A set beside the list: certificates can carry tens of thousands of names.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |n: String| {
+        if !n.is_empty() && seen.insert(n.clone()) {
             names.push(n);
         }
-    }
-    let mut names: Vec<String> = Vec::new();
+    };
     for san in sans {
         match san {
-            SubjectAltName::Dns(d) => {
-                push(&mut names, d.trim_end_matches('.').to_ascii_lowercase())
-            }
-            SubjectAltName::Ip(ip) => push(&mut names, ip.to_string()),
+            SubjectAltName::Dns(d) => push(d.trim_end_matches('.').to_ascii_lowercase()),
+            SubjectAltName::Ip(ip) => push(ip.to_string()),
             _ => {}
         }
     }
     if names.is_empty()
         && let Some(cn) = common_name
     {
-        push(
-            &mut names,
-            cn.trim().trim_end_matches('.').to_ascii_lowercase(),
-        );
+        let cn = cn.trim().trim_end_matches('.').to_ascii_lowercase();
+        if !cn.is_empty() {
+            names.push(cn);
+        }
     }
     names
 }
@@ -46,27 +47,44 @@ pub(crate) fn bound_names(sans: &[SubjectAltName], common_name: Option<&str>) ->
 /// if it starts with `*.`); more names are MultiDomain, with or without
 /// wildcards among them. No names at all counts as Single.
 pub fn domain_type_of(names: &[String]) -> DomainType {
+    // One lowercase copy per name and set lookups: a name is folded when the
+    // set holds its companion ("www." or "*." + name) or another wildcard
+    // whose parent is the name's parent ([`name_covers`]'s rule).
     let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
-    let companion_of = |name: &str, other: &str| {
-        other
-            .strip_prefix("www.")
-            .or_else(|| other.strip_prefix("*."))
-            .is_some_and(|base| base == name)
+    let all: HashSet<&str> = lower.iter().map(String::as_str).collect();
+    // Wildcard parent -> up to two distinct wildcards with it: enough to
+    // find one other than the name itself.
+    let mut wildcards: HashMap<&str, Vec<&str>> = HashMap::new();
+    for w in lower.iter().filter(|n| n.starts_with("*.")) {
+        let trimmed = w.trim_end_matches('.');
+        let parent = trimmed.strip_prefix("*.").unwrap_or(trimmed);
+        let entry = wildcards.entry(parent).or_default();
+        if entry.len() < 2 && !entry.contains(&w.as_str()) {
+            entry.push(w);
+        }
+    }
+    let covered_by_another_wildcard = |name: &str| {
+        let host = name.trim().trim_end_matches('.');
+        // `name_covers` decides; the parent only narrows the candidates
+        // ("*." alone, trimmed to "*", covers the host "*").
+        let parent = match host.split_once('.') {
+            Some((_, rest)) => rest,
+            None => host,
+        };
+        wildcards
+            .get(parent)
+            .is_some_and(|ws| ws.iter().any(|w| *w != name && name_covers(w, host)))
     };
-    let covered_by_wildcard =
-        |name: &str, other: &str| other.starts_with("*.") && name_covers(other, name);
-    let primary: Vec<&String> = lower
-        .iter()
-        .filter(|n| {
-            !lower
-                .iter()
-                .any(|o| o != *n && (companion_of(n, o) || covered_by_wildcard(n, o)))
-        })
-        .collect();
-    match primary.as_slice() {
-        [] => DomainType::Single,
-        [one] if one.starts_with("*.") => DomainType::Wildcard,
-        [_] => DomainType::Single,
+    let folded = |name: &str| {
+        all.contains(format!("www.{name}").as_str())
+            || all.contains(format!("*.{name}").as_str())
+            || covered_by_another_wildcard(name)
+    };
+    let mut primary = lower.iter().filter(|n| !folded(n));
+    match (primary.next(), primary.next()) {
+        (None, _) => DomainType::Single,
+        (Some(one), None) if one.starts_with("*.") => DomainType::Wildcard,
+        (Some(_), None) => DomainType::Single,
         _ => DomainType::MultiDomain,
     }
 }

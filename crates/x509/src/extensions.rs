@@ -1,6 +1,7 @@
 //! The extensions Certdesk shows and writes: key usage, extended key usage,
 //! basic constraints, key identifiers, subject alternative names.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use x509_parser::extensions::{ParsedExtension, X509Extension};
@@ -128,17 +129,16 @@ pub(crate) struct Extensions {
 impl Extensions {
     pub(crate) fn read<'a>(extensions: impl IntoIterator<Item = &'a X509Extension<'a>>) -> Self {
         let mut out = Self::default();
-        let mut seen: Vec<&[u8]> = Vec::new();
+        let mut seen: HashSet<&[u8]> = HashSet::new();
         for ext in extensions {
             let oid = ext.oid.as_bytes();
-            if seen.contains(&oid) {
+            if !seen.insert(oid) {
                 out.warnings.push(format!(
                     "The extension {} appears more than once; only the first is shown.",
                     extension_name(oid)
                 ));
                 continue;
             }
-            seen.push(oid);
             out.take(ext.parsed_extension(), oid);
         }
         out

@@ -157,7 +157,7 @@ pub use record::{
 };
 pub use served::{Expected, Previous, judge};
 pub use served_causes::{Cause, Check, Outcome, ServedVerdict};
-pub use served_input::{Served, parse_date, read_served};
+pub use served_input::{MAX_SERVED_BYTES, Served, parse_date, read_served};
 pub use sign::{AsyncSigner, SignError, sign_certificate, sign_csr};
 pub use signature::{Hash, SignatureAlgorithm, SignatureScheme};
 pub use text::{colon_hex, parse_hex};

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::certificate::Certificate;
-use super::input::read_input;
+use super::input::{MAX_INPUT_BYTES, read_input};
 
 /// What the site serves, as far as the user could tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,8 +25,26 @@ pub enum Served {
 
 const WHAT_TO_PASTE: &str = "Paste the certificates the site sends (the BEGIN CERTIFICATE blocks, or the whole output of the openssl command), or the expiry date the browser shows, such as 2027-06-01 or June 1, 2027.";
 
+/// Longest text step 3 reads, as [`read_input`]'s cap: a chain with the
+/// whole `s_client` output is a few KB, so more is not what the site sends.
+pub const MAX_SERVED_BYTES: usize = MAX_INPUT_BYTES;
+
+fn too_long(text: &str) -> Option<String> {
+    (text.len() > MAX_SERVED_BYTES).then(|| {
+        format!(
+            "The pasted text is {} KiB; paste at most {} MiB: the certificate chain, openssl s_client output or the expiry date.",
+            text.len().div_ceil(1024),
+            MAX_SERVED_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// Reads step 3's text. Every refusal says what was found and what to paste.
+/// Text over [`MAX_SERVED_BYTES`] is refused unread.
 pub fn read_served(text: &str) -> Result<Served, String> {
+    if let Some(refusal) = too_long(text) {
+        return Err(refusal);
+    }
     if text.trim().is_empty() {
         return Err(WHAT_TO_PASTE.into());
     }
@@ -114,32 +132,43 @@ fn month_of(word: &str) -> Option<u32> {
 }
 
 /// Removes times of day ("7:59:59", "23:59"), whose numbers are not the date's.
+///
+/// Each digit run is measured once: only its last one or two digits can
+/// start a time (a time's hour has at most two), so the rest is copied as is.
 fn without_times(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let digits = |from: usize| {
+        chars
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let digits = |from: usize| {
-            chars[from..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count()
-        };
-        let first = digits(i);
-        if first > 0 && first <= 2 && chars.get(i + first) == Some(&':') {
-            let second = digits(i + first + 1);
-            if second == 2 {
-                let mut end = i + first + 1 + second;
-                if chars.get(end) == Some(&':') && digits(end + 1) == 2 {
-                    end += 3;
-                }
-                out.push(' ');
-                i = end;
-                continue;
-            }
+        let run = digits(i);
+        if run == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
         }
-        out.push(chars[i]);
-        i += 1;
+        let hour = i + run.saturating_sub(2);
+        out.extend(&chars[i..hour]);
+        let first = run - (hour - i);
+        let mut end = hour + first;
+        let is_time = chars.get(end) == Some(&':') && digits(end + 1) == 2;
+        if is_time {
+            end += 3;
+            if chars.get(end) == Some(&':') && digits(end + 1) == 2 {
+                end += 3;
+            }
+            out.push(' ');
+        } else {
+            out.extend(&chars[hour..end]);
+        }
+        i = end;
     }
     out
 }
@@ -150,6 +179,9 @@ fn without_times(text: &str) -> String {
 /// unambiguous. `Ok(None)`: no date in the text; `Err`: a date that is
 /// ambiguous or impossible, with what to write instead.
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    if let Some(refusal) = too_long(text) {
+        return Err(refusal);
+    }
     let text = without_times(text);
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())

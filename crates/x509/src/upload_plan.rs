@@ -14,6 +14,8 @@
 //! certify the one preceding it." A file in another order previews with
 //! [`ChainProblem::WrongOrder`]; the record still keeps the sorted chain.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 
 use super::certificate::Certificate;
@@ -79,21 +81,26 @@ fn plan(certs: &[Certificate], sources: &[usize], now: NaiveDateTime) -> UploadP
     // Distinct certificates, each with every place it was given.
     let mut pool: Vec<&Certificate> = Vec::new();
     let mut given: Vec<Vec<Place>> = Vec::new();
+    let mut by_fingerprint: HashMap<&[u8; 32], usize> = HashMap::new();
     for (position, c) in certs.iter().enumerate() {
         let place = Place {
             source: sources.get(position).copied().unwrap_or(0),
             position,
         };
-        match pool
-            .iter()
-            .position(|p| p.fingerprint_bytes() == c.fingerprint_bytes())
-        {
-            Some(i) => given[i].push(place),
+        match by_fingerprint.get(c.fingerprint_bytes()) {
+            Some(i) => given[*i].push(place),
             None => {
+                by_fingerprint.insert(c.fingerprint_bytes(), pool.len());
                 pool.push(c);
                 given.push(vec![place]);
             }
         }
+    }
+    // The CA certificates of the pool by subject, in pool order: finding an
+    // issuer is then a lookup, not a scan of every certificate uploaded.
+    let mut cas_by_subject: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (i, c) in pool.iter().enumerate().filter(|(_, c)| c.is_ca()) {
+        cas_by_subject.entry(c.subject().der()).or_default().push(i);
     }
     let mut plan = UploadPlan::default();
     let mut used = vec![false; pool.len()];
@@ -107,7 +114,7 @@ fn plan(certs: &[Certificate], sources: &[usize], now: NaiveDateTime) -> UploadP
         let mut members = vec![i];
         let mut current = i;
         while members.len() < MAX_CHAIN && !pool[current].is_self_signed() {
-            let Some(next) = issuer_in(pool[current], &pool, &members) else {
+            let Some(next) = issuer_in(pool[current], &pool, &cas_by_subject, &members) else {
                 break;
             };
             used[next] = true;
@@ -222,9 +229,22 @@ fn root_above_a_gap(incomplete: &[(String, String)]) -> String {
 
 /// The CA certificate of `pool` that issued `cert` and is not in `members`
 /// yet: one whose key identifiers are present and equal first.
-fn issuer_in(cert: &Certificate, pool: &[&Certificate], members: &[usize]) -> Option<usize> {
-    let fits = |i: usize| pool[i].is_ca() && cert.is_issued_by(pool[i]) && !members.contains(&i);
-    let matching: Vec<usize> = (0..pool.len()).filter(|i| fits(*i)).collect();
+/// `cas_by_subject` lists the pool's CA certificates by subject name.
+fn issuer_in(
+    cert: &Certificate,
+    pool: &[&Certificate],
+    cas_by_subject: &HashMap<&[u8], Vec<usize>>,
+    members: &[usize],
+) -> Option<usize> {
+    let fits = |i: usize| cert.is_issued_by(pool[i]) && !members.contains(&i);
+    let matching: Vec<usize> = cas_by_subject
+        .get(cert.issuer().der())
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|i| fits(*i))
+        .collect();
     matching
         .iter()
         .copied()
