@@ -10,7 +10,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::activation::{Activation, activation};
-use crate::dates::add_days;
+use crate::dates::{add_days, ics_utc, yyyymmdd};
 use crate::dcv::{PlannedKind, fresh_validation_need, planned_issuances, validation_clock};
 use crate::model::{Certificate, LifecycleState};
 use crate::reminders::schedule::lead_times;
@@ -42,7 +42,7 @@ impl Event {
                 "{}-{}-{}@certdesk",
                 self.certificate_id,
                 self.kind,
-                self.day.format("%Y%m%d")
+                yyyymmdd(self.day)
             )
         } else {
             format!("{}-{}@certdesk", self.certificate_id, self.kind)
@@ -81,7 +81,7 @@ pub fn calendar(
     events.sort_by(|a, b| {
         (a.day, &a.certificate_id, a.kind).cmp(&(b.day, &b.certificate_id, b.kind))
     });
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = ics_utc(stamp);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -94,9 +94,9 @@ pub fn calendar(
         lines.push("BEGIN:VEVENT".to_string());
         lines.push(format!("UID:{}", escape(&event.uid())));
         lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", event.day.format("%Y%m%d")));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", yyyymmdd(event.day)));
         if let Some(next) = add_days(event.day, 1) {
-            lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+            lines.push(format!("DTEND;VALUE=DATE:{}", yyyymmdd(next)));
         }
         lines.push(format!("SUMMARY:{}", escape(&event.summary)));
         lines.push(format!("DESCRIPTION:{}", escape(&event.description)));

@@ -12,6 +12,7 @@ pub mod caps;
 pub mod contact;
 pub mod csr;
 mod dates;
+pub use dates::{hhmm, ics_utc, parse_hhmm, yyyymmdd};
 pub mod dcv;
 pub mod deployment;
 pub mod domain;

@@ -11,7 +11,7 @@ use crate::components::dialogs::Dialog;
 use crate::components::hooks::{use_dialogs, use_id_prefix};
 use crate::components::modal::Modal;
 use crate::platform::notify::{self, Permission};
-use crate::rules::{NotificationPolicy, PolicyScope, Repeat};
+use crate::rules::{NotificationPolicy, PolicyScope, Repeat, hhmm};
 use crate::store::{Action, Notice, NoticeKind};
 
 #[derive(Properties, PartialEq)]
@@ -150,7 +150,7 @@ pub fn NotificationCentre(props: &NotificationCentreProps) -> Html {
                     <ul class="outbox-list">
                         for r in sent.iter().take(50) {
                             <li>
-                                <span class="outbox-when">{ format!("{} {}", r.on, r.at.format("%H:%M")) }</span>
+                                <span class="outbox-when">{ format!("{} {}", r.on, hhmm(r.at)) }</span>
                                 { format!(" Would send to {} ({}) by {}: ", r.contact, r.target, r.channel.label()) }
                                 <span>{ r.message.clone() }</span>
                             </li>

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -103,9 +103,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         })
     };
     let on_time = change.reform(|v: String| {
-        PolicyChange::SendAt(
-            NaiveTime::parse_from_str(&v, "%H:%M").unwrap_or(crate::rules::WINDOW_START),
-        )
+        PolicyChange::SendAt(crate::rules::parse_hhmm(&v).unwrap_or(crate::rules::WINDOW_START))
     });
     let all = p.scope == PolicyScope::All;
     let footer = html! {
@@ -151,7 +149,7 @@ pub fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                     <div class="field-row">
                         <div>
                             <label class="field-label" for={ids.id("policy-time")}>{ "Send at (UTC)" }</label>
-                            <input type="time" id={ids.id("policy-time")} value={p.send_at.format("%H:%M").to_string()}
+                            <input type="time" id={ids.id("policy-time")} value={crate::rules::hhmm(p.send_at)}
                                    onchange={on_time.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                         </div>
                         <label class="check">
