@@ -86,6 +86,15 @@ test('two instances on one host page: own tabs, own orders, unique ids, the host
   const deleted = await page.evaluate(() => window.__host.events.find((e) => e.type === 'certdesk:certificate-deleted'));
   assert.equal(deleted.detail.id, 'cas-61aa90');
 
+  // A refused action reaches the host as certdesk:error with what failed.
+  await a.locator('tr[data-id="cas-6d3a48"] button.more').click();
+  await a.locator('button.menu-item.action-download').click();
+  await page.waitForFunction(() => window.__host.events.some((e) => e.type === 'certdesk:error'));
+  const error = await page.evaluate(() => window.__host.events.find((e) => e.type === 'certdesk:error'));
+  assert.equal(error.from, 'a');
+  assert.equal(error.detail.operation, 'download');
+  assert.match(error.detail.message, /gov\.example\.cn was not downloaded: SM2 is not available/);
+
   const ids = await allIds(page);
   const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
   assert.deepEqual(dupes, [], 'no id occurs twice on the page');
