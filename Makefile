@@ -48,6 +48,7 @@ test-e2e: build
 ## Figures: rules natively, then the release build in headless Chromium.
 bench: build
 	cargo bench --bench rules
+	cargo bench -p certdesk-x509 --bench inputs
 	node tests/e2e/bench.mjs
 	node tests/e2e/bench-x509.mjs
 

@@ -6,6 +6,7 @@ mod csr_verification;
 mod dcv;
 mod domain;
 mod eligibility;
+mod limits;
 mod payment;
 mod plan;
 mod policy;

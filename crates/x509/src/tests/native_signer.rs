@@ -14,7 +14,7 @@ use crate::{
     AsyncSigner, CertificateSpec, ExtendedKeyUsage, KeyUsage, NameSpec, SignError, SignatureScheme,
     SubjectAltName, pem_encode, sign_certificate, sign_csr,
 };
-use certdesk_rules::model::KeyAlgorithm;
+use certdesk_rules::model::{DomainType, KeyAlgorithm};
 
 struct NativeKey {
     key: SigningKey,
@@ -122,4 +122,35 @@ fn a_native_key_signs_a_ca_and_a_csr_that_openssl_accepts() {
         ready(sign_certificate(&rsa, &ca)),
         Err(SignError::SchemeMismatch)
     );
+}
+
+#[test]
+fn a_certificate_with_ten_thousand_names_reads_plans_and_has_a_domain_type() {
+    let ca = NativeKey::fixed(7);
+    let leaf = NativeKey::fixed(9);
+    let names: Vec<SubjectAltName> = (0..10_000)
+        .map(|i| SubjectAltName::parse(&format!("*.h{i}.example.com")))
+        .collect();
+    let spec = CertificateSpec {
+        serial: vec![0x43; 16],
+        scheme: ca.scheme.clone(),
+        issuer: NameSpec::new("Certdesk Native Test CA")
+            .encode()
+            .expect("name"),
+        subject: NameSpec::new("h0.example.com").encode().expect("name"),
+        not_before: at("2026-01-01 00:00:00"),
+        not_after: at("2026-12-31 23:59:59"),
+        spki_der: ready(leaf.public_key_spki()).expect("spki"),
+        alt_names: names,
+        ca: None,
+        key_usage: vec![KeyUsage::DigitalSignature],
+        extended_key_usage: vec![ExtendedKeyUsage::ServerAuth],
+        authority_key_id: None,
+    };
+    let der = ready(sign_certificate(&spec, &ca)).expect("signed");
+    let cert = crate::Certificate::from_der(&der).expect("parses");
+    assert_eq!(cert.names().len(), 10_000);
+    assert_eq!(cert.domain_type(), DomainType::MultiDomain);
+    let plan = crate::plan_upload(&[cert], at("2026-06-01 00:00:00"));
+    assert_eq!(plan.candidates.len(), 1, "{:?}", plan.refused);
 }

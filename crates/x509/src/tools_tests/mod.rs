@@ -3,6 +3,7 @@
 
 mod csr;
 mod fixtures;
+mod limits;
 mod props;
 mod record;
 mod served;
