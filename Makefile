@@ -17,8 +17,10 @@ serve: setup
 	trunk serve --address 127.0.0.1 --port $(PORT)
 
 ## Release build into dist/ (wasm-opt -Oz, opt-level z, LTO): host it on any static server.
+## scripts/check-dist then fails if index.html has inline script or style (strict CSP, README).
 build: setup
 	trunk build --release
+	scripts/check-dist dist
 
 ## Every test: formatting, lints (native and wasm32), native (also with the clock
 ## moved years ahead and back), browser, end-to-end.

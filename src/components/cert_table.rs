@@ -1,11 +1,13 @@
 //! The certificate table. Long lists are windowed: only the rows in view
 //! (plus a margin) are rendered, spacer rows keep the scroll height, and
 //! `aria-rowcount`/`aria-rowindex` tell assistive technology the real size.
+//! The spacers' heights are set through the CSSOM, not a `style` attribute,
+//! which a Content-Security-Policy with `style-src 'self'` blocks.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::cert_row::CertRow;
@@ -72,6 +74,19 @@ pub fn CertTable(props: &CertTableProps) -> Html {
     let rows = &props.rows;
     let windowed = rows.len() > WINDOW_FROM;
     let (start, end) = window(rows.len(), *scroll_top, *viewport);
+    let (above, below) = (use_node_ref(), use_node_ref());
+    {
+        // After every render (the spacer rows may have been re-created), before paint.
+        let (above, below, after) = (above.clone(), below.clone(), rows.len() - end);
+        use_effect(move || {
+            for (spacer, count) in [(above, start), (below, after)] {
+                if let Some(row) = spacer.cast::<HtmlElement>() {
+                    let height = format!("{}px", count as f64 * ROW_HEIGHT);
+                    let _ = row.style().set_property("height", &height);
+                }
+            }
+        });
+    }
     let inventory = &app.inventory;
     let today = app.today();
     let rendered = rows[start..end].iter().enumerate().filter_map(|(offset, row)| {
@@ -97,12 +112,12 @@ pub fn CertTable(props: &CertTableProps) -> Html {
                      {original_name} on_action={props.on_action.clone()} on_details={props.on_details.clone()} />
         })
     });
-    let spacer = |rows: usize| -> Html {
+    let spacer = |rows: usize, node: &NodeRef| -> Html {
         if rows == 0 {
             return html! {};
         }
         html! {
-            <tr class="spacer" aria-hidden="true" style={format!("height:{}px", rows as f64 * ROW_HEIGHT)}>
+            <tr class="spacer" aria-hidden="true" ref={node.clone()}>
                 <td colspan="6"></td>
             </tr>
         }
@@ -122,9 +137,9 @@ pub fn CertTable(props: &CertTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { spacer(start) }
+                    { spacer(start, &above) }
                     for row in rendered { { row } }
-                    { spacer(rows.len() - end) }
+                    { spacer(rows.len() - end, &below) }
                 </tbody>
             </table>
         </div>

@@ -2,6 +2,10 @@
 //! so a scrolling table never clips it, and follows its anchor when the page
 //! scrolls. Escape closes it and gives focus back to the button; a click
 //! outside, moving focus away, or the anchor leaving the view closes it.
+//!
+//! The position is written through the CSSOM (`element.style.setProperty`),
+//! never a `style` attribute: a Content-Security-Policy with `style-src 'self'`
+//! blocks attributes but allows the CSSOM (README, "Build and host").
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -28,18 +32,26 @@ const WIDTH: f64 = 320.0;
 
 /// Where the panel goes for an anchor at `rect` (viewport coordinates): below
 /// it, or above when there is no room below, kept inside the viewport.
-fn position(rect: &web_sys::DomRect) -> String {
+/// `(left, top, bottom)` in px; one of `top`/`bottom` is set.
+fn position(rect: &web_sys::DomRect) -> (f64, Option<f64>, Option<f64>) {
     let (vw, vh) = viewport();
     let left = rect.left().min(vw - WIDTH - 8.0).max(8.0);
-    let vertical = if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
-        format!("bottom:{}px", (vh - rect.top() + 4.0).max(8.0))
+    if rect.bottom() + 280.0 > vh && rect.top() > 280.0 {
+        (left, None, Some((vh - rect.top() + 4.0).max(8.0)))
     } else {
-        format!(
-            "top:{}px",
-            (rect.bottom() + 4.0).clamp(8.0, (vh - 48.0).max(8.0))
-        )
-    };
-    format!("left:{left}px;{vertical}")
+        let top = (rect.bottom() + 4.0).clamp(8.0, (vh - 48.0).max(8.0));
+        (left, Some(top), None)
+    }
+}
+
+/// Moves `panel` to `at` and shows it (the stylesheet keeps it hidden until then).
+fn place_panel(panel: &HtmlElement, (left, top, bottom): (f64, Option<f64>, Option<f64>)) {
+    let style = panel.style();
+    let px = |v: Option<f64>| v.map(|v| format!("{v}px")).unwrap_or_else(|| "auto".into());
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &px(top));
+    let _ = style.set_property("bottom", &px(bottom));
+    let _ = style.set_property("visibility", "visible");
 }
 
 fn viewport() -> (f64, f64) {
@@ -68,15 +80,14 @@ fn contains(root: &NodeRef, target: Option<&Node>) -> bool {
 #[component]
 pub fn Popover(props: &PopoverProps) -> Html {
     let panel = use_node_ref();
-    let style = use_state(|| "visibility:hidden".to_string());
     {
-        let (panel, anchor, style) = (panel.clone(), props.anchor.clone(), style.clone());
+        let (panel, anchor) = (panel.clone(), props.anchor.clone());
         let (on_close, focus_first) = (props.on_close.clone(), props.focus_first);
         use_effect_with((), move |_| {
             // Placed beside its anchor now, and again whenever the page or a list
             // scrolls; once the anchor has scrolled out of view, it closes.
             let place = {
-                let (anchor, style, on_close) = (anchor.clone(), style.clone(), on_close.clone());
+                let (anchor, panel, on_close) = (anchor.clone(), panel.clone(), on_close.clone());
                 move |scrolled: bool| {
                     let Some(anchor) = anchor.cast::<Element>() else {
                         return;
@@ -84,8 +95,8 @@ pub fn Popover(props: &PopoverProps) -> Html {
                     let rect = anchor.get_bounding_client_rect();
                     if scrolled && out_of_view(&rect) {
                         on_close.emit(());
-                    } else {
-                        style.set(position(&rect));
+                    } else if let Some(panel) = panel.cast::<HtmlElement>() {
+                        place_panel(&panel, position(&rect));
                     }
                 }
             };
@@ -143,7 +154,7 @@ pub fn Popover(props: &PopoverProps) -> Html {
     };
     html! {
         <div id={props.id.clone()} class="popover" role="dialog" aria-label={props.label.clone()}
-             style={(*style).clone()} ref={panel} {onkeydown} {onfocusout}>
+             ref={panel} {onkeydown} {onfocusout}>
             { props.children.clone() }
         </div>
     }

@@ -15,28 +15,31 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `root` on 127.0.0.1 at `port` (0: a free port). Resolves to { url, close }. */
-export function serve(root, port = 0, extraPages = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at `port` (0: a free port). Resolves to { url, close }.
+ * `headers` go on every response (csp.test.mjs: a Content-Security-Policy).
+ */
+export function serve(root, port = 0, extraPages = {}, { headers = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extraPages[path]) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(extraPages[path]);
       return;
     }
     const file = normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+      res.writeHead(403, headers).end();
       return;
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
   });
   return new Promise((ok, fail) => {
