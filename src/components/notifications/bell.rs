@@ -51,7 +51,9 @@ pub fn NotificationBell() -> Html {
                 <path fill="currentColor" d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.8l1.3 1.6a.6.6 0 0 1-.5 1H2.7a.6.6 0 0 1-.5-1l1.3-1.6V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1zM6.3 13.8h3.4a1.7 1.7 0 0 1-3.4 0z" />
             </svg>
             <span aria-hidden="true">{ "Notifications" }</span>
-            if n > 0 { <span class="bell-count" aria-hidden="true">{ n }</span> }
+            // The space keeps the visible text "Notifications 8" inside the label
+            // "Notifications: 8 due" (WCAG 2.5.3, label in name), not "Notifications8".
+            if n > 0 { { " " } <span class="bell-count" aria-hidden="true">{ n }</span> }
         </button>
     }
 }
