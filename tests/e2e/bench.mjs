@@ -51,7 +51,7 @@ const INIT = () => {
 // with the times from the dispatch to the table's DOM change and to the frame after.
 const MEASURE = ({ kind, value }) => new Promise((done, fail) => {
   const panel = document.querySelector('#panel-official');
-  const tbody = panel?.querySelector('tbody');
+  const tbody = panel?.querySelector('.cert-table tbody');
   const count = panel?.querySelector('.result-count');
   const control = panel?.querySelector(kind === 'search' ? '#search-official' : '#sort-official');
   if (!tbody || !count || !control) return fail(new Error(`no table, result count or ${kind} control`));
