@@ -21,6 +21,7 @@ serve: setup
 build: setup
 	trunk build --release
 	scripts/check-dist dist
+	scripts/compress-dist dist
 
 ## Every test: formatting, lints (native and wasm32), native (also with the clock
 ## moved years ahead and back), browser, end-to-end.
