@@ -167,6 +167,10 @@ fn a_newer_schema_is_kept_aside() {
     assert_eq!(kept_value.as_deref(), Some(raw));
     assert_eq!(main_value.as_deref(), Some(raw));
     assert_eq!(outcome.inventory, None);
+    assert!(
+        outcome.read_only,
+        "a newer version's key is never written by this tab"
+    );
 }
 
 /// Writes chunks under `prefix`-N, each size tried until it no longer fits,

@@ -114,6 +114,13 @@ test('a corrupt stored inventory is kept aside and can be downloaded', async () 
   await page.reload();
   await page.waitForSelector('.notice-warning');
   assert.match(await page.textContent('.notice-warning'), /newer version of Certdesk \(schema 99/);
+  assert.match(await page.textContent('.notice-warning'), /saves nothing, so the newer version finds its inventory untouched/);
+  // Working in this tab (a cancel) writes nothing under the newer version's key.
+  await page.click('tr[data-id="cas-3c4d56-2"] button.action-cancel');
+  await page.click('#confirm-dialog .modal-foot >> text=Cancel certificate');
+  await page.waitForFunction(() => document.querySelector('tr[data-id="cas-3c4d56-2"] .col-status .status')?.textContent.trim() === 'Cancelled');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => localStorage.getItem('certdesk.inventory')), '{"schema": 99, "data": {}}');
   assert.deepEqual(page.errors, []);
 });
 

@@ -58,8 +58,15 @@ impl LoadNotice {
             ),
             LoadNotice::KeptAside { why, kept_key, .. } => format!(
                 "{} It was kept aside under \"{kept_key}\" and nothing was overwritten: \
-                 download it to keep a copy.",
-                why.sentence()
+                 download it to keep a copy.{}",
+                why.sentence(),
+                match why {
+                    SetAside::Newer { .. } =>
+                        " This tab shows the demo from memory and saves \
+                        nothing, so the newer version finds its inventory untouched: open \
+                        Certdesk in that version to go on.",
+                    SetAside::Unreadable { .. } => "",
+                }
             ),
             LoadNotice::NotKeptAside { why, error, .. } => format!(
                 "{} It could not be kept aside ({}), so it stays where it is and this tab will \
@@ -87,8 +94,8 @@ pub struct LoadOutcome {
     /// storage unavailable, or a blob that was set aside): start from the demo.
     pub inventory: Option<Inventory>,
     pub notice: Option<LoadNotice>,
-    /// The main key still holds a blob that could not be kept aside: the app
-    /// must not write it (nothing this tab does is saved).
+    /// The main key must not be written (nothing this tab does is saved): it
+    /// holds a newer version's inventory, or a blob that could not be kept aside.
     pub read_only: bool,
 }
 
@@ -116,11 +123,16 @@ pub fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
         Loaded::Newer { schema } => SetAside::Newer { schema },
         Loaded::Unreadable { reason } => SetAside::Unreadable { reason },
     };
+    // A newer version's data stays where that version looks for it: this tab
+    // works from memory and never writes the key (issue 14), so the newer
+    // version does not later find a demo inventory there. An unreadable blob,
+    // once copied aside, may be replaced.
+    let newer = matches!(why, SetAside::Newer { .. });
     match keep_aside(key, &raw) {
         Ok(kept_key) => outcome(
             None,
             Some(LoadNotice::KeptAside { why, kept_key, raw }),
-            false,
+            newer,
         ),
         Err(error) => outcome(
             None,
