@@ -11,23 +11,11 @@ use super::route::Tab;
 use super::view::{SortOrder, ViewQuery, index, view};
 use super::{Action, AppState, NoticeKind};
 use crate::backend::{BackendError, CertificateBackend, SandboxBackend};
+use crate::rules::testing::ready;
 use crate::rules::{
     Brand, CertificateKind, CertificateStatus, DomainType, LifecycleState, ValidationType,
     domain_type_of, remaining_units, status_at,
 };
-
-/// Runs a sandbox backend call (its futures are ready at once: no I/O).
-fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
-    use std::task::{Context, Poll, Waker};
-    let mut future = std::pin::pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the sandbox backend never waits"),
-    }
-}
 
 /// Cancels through the sandbox backend and applies the result.
 fn cancel(s: Rc<AppState>, id: &str) -> Result<Rc<AppState>, BackendError> {

@@ -59,3 +59,18 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The status badge text of row `id`. */
+export const statusOf = (page, id) => page.textContent(`tr[data-id="${id}"] .col-status .status`).then((s) => s.trim());
+
+/** Waits until row `id` shows `status`. */
+export const waitStatus = (page, id, status) => page.waitForFunction(
+  ([id, status]) => document.querySelector(`tr[data-id="${id}"] .col-status .status`)?.textContent.trim() === status,
+  [id, status],
+);
+
+/** Sets the As of date like a user and waits until the URL carries it. */
+export async function setAsOf(page, date) {
+  await page.fill('#as-of-date', date);
+  await page.waitForFunction((d) => document.querySelector('#as-of-date').value === d && location.search.includes(d), date);
+}

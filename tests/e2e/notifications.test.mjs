@@ -6,16 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { launch, openIn, openPage, screenshot } from './browser.mjs';
+import { launch, openIn, openPage, screenshot, setAsOf } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function setAsOf(page, date) {
-  await page.fill('#as-of-date', date);
-  await page.waitForFunction((d) => document.querySelector('#as-of-date').value === d && location.search.includes(d), date);
-}
 const bellCount = (page) => page.evaluate(() => Number(document.querySelector('button.bell .bell-count')?.textContent ?? 0));
 
 test('the bell counts what is due and the centre links each item to its certificate and action', async () => {

@@ -7,22 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, screenshot } from './browser.mjs';
+import { launch, openPage, screenshot, statusOf, waitStatus, setAsOf } from './browser.mjs';
 import { opensslCa } from './openssl-ca.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const statusOf = (page, id) => page.textContent(`tr[data-id="${id}"] .col-status .status`).then((s) => s.trim());
-const waitStatus = (page, id, status) => page.waitForFunction(
-  ([id, status]) => document.querySelector(`tr[data-id="${id}"] .col-status .status`)?.textContent.trim() === status,
-  [id, status],
-);
-async function setAsOf(page, date) {
-  await page.fill('#as-of-date', date);
-  await page.waitForFunction((d) => document.querySelector('#as-of-date').value === d && location.search.includes(d), date);
-}
 const quota = (page) => page.evaluate(() => ({
   ms: Number(document.querySelector('#quota-managed-service').textContent),
   ov: Number(document.querySelector('[data-spec="DigiCert OV Single Domain"]')?.textContent ?? 'NaN'),

@@ -9,21 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, screenshot } from './browser.mjs';
+import { launch, openPage, screenshot, waitStatus, setAsOf } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
-const waitStatus = (page, id, status) => page.waitForFunction(
-  ([id, status]) => document.querySelector(`tr[data-id="${id}"] .col-status .status`)?.textContent.trim() === status,
-  [id, status],
-);
-async function setAsOf(page, date) {
-  await page.fill('#as-of-date', date);
-  await page.waitForFunction((d) => document.querySelector('#as-of-date').value === d && location.search.includes(d), date);
-}
 /** notBefore/notAfter of the first certificate of a PEM file, as openssl reads them. */
 function opensslDates(pem) {
   const dir = mkdtempSync(join(tmpdir(), 'certdesk-sc081-'));

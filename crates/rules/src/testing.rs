@@ -65,3 +65,17 @@ pub fn in_state(state: LifecycleState) -> Certificate {
         ..official("2025-01-01", "2025-01-01")
     }
 }
+
+/// Runs a future that never waits (a sandbox or native signer answers at
+/// once): polled once with a no-op waker; panics if it is not ready.
+pub fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("this future was expected to be ready at once"),
+    }
+}

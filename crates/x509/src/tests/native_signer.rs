@@ -3,7 +3,6 @@
 //! server would use), judged by openssl.
 
 use std::convert::Infallible;
-use std::task::{Context, Poll, Waker};
 
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
@@ -15,6 +14,7 @@ use crate::{
     SubjectAltName, pem_encode, sign_certificate, sign_csr,
 };
 use certdesk_rules::model::{DomainType, KeyAlgorithm};
+use certdesk_rules::testing::ready;
 
 struct NativeKey {
     key: SigningKey,
@@ -50,18 +50,6 @@ impl AsyncSigner for NativeKey {
     async fn sign(&self, data: &[u8]) -> Result<Vec<u8>, Infallible> {
         let signature: Signature = self.key.sign(data);
         Ok(signature.to_der().as_bytes().to_vec())
-    }
-}
-
-/// Runs a future that never waits (the native signer answers at once).
-fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
-    let mut future = std::pin::pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the native signer never waits"),
     }
 }
 
