@@ -13,67 +13,13 @@ pub mod commands;
 pub mod sandbox;
 
 use chrono::NaiveDate;
-use thiserror::Error;
 
-use crate::rules::{
-    Certificate, NotificationPolicy, OrderPlan, OrderRequest, QuotaReturn, Quotas,
-    VerificationRecord,
-};
-use crate::store::inventory::{Inventory, Order};
+use crate::rules::{Certificate, NotificationPolicy, OrderRequest, VerificationRecord};
+use crate::store::inventory::Inventory;
 
 pub use sandbox::SandboxBackend;
 
-/// Why the backend did not do what was asked. Every message says what is
-/// wrong and what to do next.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum BackendError {
-    /// The rules refuse it now; the reason says why and what would allow it.
-    #[error("{0}")]
-    Refused(String),
-    /// The certificate is gone (deleted here or in another tab).
-    #[error("certificate {0} is no longer in the inventory: reload the list and try again")]
-    NotFound(String),
-    /// The CA could not make a certificate file.
-    #[error("the CA could not make the certificate file: {0}")]
-    Ca(String),
-    /// The backend cannot be reached or failed; nothing was changed.
-    #[error("the service is unavailable ({0}); nothing was changed: try again in a moment")]
-    Unavailable(String),
-}
-
-/// An order that was placed: the order, the certificates it created (to be
-/// listed below their original) and the quotas after payment.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OrderPlaced {
-    pub order: Order,
-    pub certificates: Vec<Certificate>,
-    pub quotas: Quotas,
-    pub plan: OrderPlan,
-}
-
-/// What moved when time moved on: the certificates that changed (each whole,
-/// replacing the one with its ID), one sentence per event, and failures the
-/// user must be told of as errors.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Changes {
-    pub certificates: Vec<Certificate>,
-    pub events: Vec<String>,
-    pub failures: Vec<String>,
-}
-
-impl Changes {
-    pub fn is_empty(&self) -> bool {
-        self.certificates.is_empty() && self.events.is_empty() && self.failures.is_empty()
-    }
-}
-
-/// A cancelled certificate, the quotas after, and what was given back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cancelled {
-    pub certificate: Certificate,
-    pub quotas: Quotas,
-    pub returned: QuotaReturn,
-}
+pub use certdesk_engine::{BackendError, Cancelled, Changes, OrderPlaced};
 
 /// The operations of a certificate console's server. `inventory` is what this
 /// page shows (the sandbox works on it; a server has its own and may ignore it).

@@ -4,24 +4,8 @@
 use chrono::NaiveDate;
 
 use super::inventory::Inventory;
+pub use super::inventory::delete_blocker;
 use crate::rules::{ActionState, CertAction, Certificate, CertificateStatus, available_actions};
-
-/// Why `id` cannot be deleted because of its associated certificates, if so.
-/// An original stays while a certificate its order created is still on its
-/// way or in use: that one is listed under it and refers to it.
-pub fn delete_blocker(inventory: &Inventory, id: &str) -> Option<String> {
-    let _ = inventory.find(id)?;
-    let blocking = inventory.associated(id).into_iter().any(|c| {
-        !matches!(
-            c.state,
-            crate::rules::LifecycleState::Cancelled | crate::rules::LifecycleState::Revoked
-        )
-    });
-    blocking.then(|| {
-        "Its associated (renewed) certificates are listed under it: cancel or delete them first"
-            .to_string()
-    })
-}
 
 /// The actions of `cert` on `today`, each allowed or disabled with its reason.
 pub fn row_actions(

@@ -3,8 +3,7 @@
 pub mod actions;
 pub mod as_of;
 pub mod csv;
-pub mod demo;
-mod demo_scale;
+pub use certdesk_engine::demo;
 pub mod import;
 pub mod inventory;
 pub mod lifecycle;

@@ -547,7 +547,7 @@ fn the_demo_inventories_pass_their_own_import() {
     let today = d("2026-11-23");
     for inv in [
         crate::store::demo::demo_inventory(today),
-        crate::store::demo_scale::generated_inventory(today, 2_000),
+        crate::store::demo::generated_inventory(today, 2_000),
     ] {
         let (merged, report) = run(&Inventory::default(), &encode(&inv));
         assert_eq!(report.rejected, Vec::new());

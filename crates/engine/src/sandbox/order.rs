@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use super::Placed;
+use crate::inventory::{Inventory, Order};
 use crate::rules::{
     Association, Certificate, CertificateKind, CsrMode, LifecycleState, OrderKind, OrderRequest,
     plan_order, quotas_after,
 };
-use crate::store::inventory::{Inventory, Order};
 
 /// A fresh order number: one more than any "ord-N" already used.
 fn next_order_number(inventory: &Inventory) -> u32 {

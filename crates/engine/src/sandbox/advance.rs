@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 
 use super::Advanced;
+use crate::inventory::{Inventory, SandboxSettings};
 use crate::rules::{
     Activation, Certificate, DeploymentTask, DomainValidation, LifecycleState, TaskStatus,
     ValidationType, ValidityBasis, activation, cap_on, next_in_term_reissue, review_schedule,
     service_end, validity_on,
 };
-use crate::store::inventory::{Inventory, SandboxSettings};
 
 /// "DV Certificate ... 1 to 15 minutes": the sandbox CA takes one minute.
 pub const SANDBOX_DV_REVIEW_MS: i64 = 60_000;

@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 
 use super::{SANDBOX_DV_REVIEW_MS, Sandbox};
+use crate::demo::demo_inventory;
+use crate::inventory::Inventory;
 use crate::rules::{
     CertificateStatus, LifecycleState, OrderKind, OrderRequest, TaskStatus, remaining_units,
     status_at,
 };
-use crate::store::Inventory;
-use crate::store::demo::demo_inventory;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("test date")

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use super::{children, issued, order, record, shift, spec, valid};
+use crate::inventory::Order;
 use crate::rules::{
     Brand::*, Certificate, CertificateKind::Official, DomainType::*, KeyAlgorithm::*,
     LifecycleState::*, OrderKind, PriceTable, ValidationType::*, ValidityBasis, VerificationMethod,
 };
-use crate::store::inventory::Order;
 
 pub(super) fn official(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, Vec<Order>) {
     let prices = prices.clone();

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use super::{children, order, record, spec, valid};
+use crate::inventory::Order;
 use crate::rules::{
     Brand::*, Certificate, CertificateKind::Uploaded, DomainType::*, KeyAlgorithm::*, OrderKind,
     PriceTable, ValidationType::*,
 };
-use crate::store::inventory::Order;
 
 pub(super) fn uploaded(t: NaiveDate, prices: &PriceTable) -> (Vec<Certificate>, Vec<Order>) {
     let prices = prices.clone();
