@@ -31,6 +31,7 @@ test: setup lint test-native test-native-clock test-browser test-e2e
 lint:
 	cargo fmt --all --check
 	scripts/check-layers
+	scripts/check-openapi
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets $(WASM) -- -D warnings
 
