@@ -17,7 +17,7 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, HttpBackend, HttpConfig};
 use crate::components::app::{App, AppProps, Routing};
 use crate::platform::host::HostEvents;
 
@@ -70,6 +70,14 @@ pub struct EmbedOptions {
     pub shadow: bool,
     /// Open on this As of date (a what-if view); `None`: today.
     pub as_of: Option<chrono::NaiveDate>,
+    /// The REST contract's base URL (`https://host/certdesk/v1`): work
+    /// against that server instead of the in-browser sandbox.
+    pub api: Option<String>,
+    /// The bearer token for `api`.
+    pub token: Option<String>,
+    /// A host function that returns a fresh token (or a promise of one),
+    /// called when the server answers 401.
+    pub token_source: Option<js_sys::Function>,
 }
 
 impl Default for EmbedOptions {
@@ -81,6 +89,9 @@ impl Default for EmbedOptions {
             routing: Routing::Memory,
             shadow: true,
             as_of: None,
+            api: None,
+            token: None,
+            token_source: None,
         }
     }
 }
@@ -125,13 +136,13 @@ impl EmbedOptions {
                     })?),
                 };
             }
-            "api" if !value.trim().is_empty() => {
-                return Err(js_sys::Error::new(
-                    "Certdesk: this build has no REST backend yet, so the api option cannot be used; \
-                     remove it to use the in-browser sandbox.",
-                )
-                .into());
+            "api" => {
+                self.api = match value.trim() {
+                    "" => None,
+                    raw => Some(check_api(raw).map_err(|e| bad_option(name, value, &e))?),
+                };
             }
+            "token" => self.token = Some(value.trim().to_string()).filter(|t| !t.is_empty()),
             _ => {}
         }
         Ok(())
@@ -147,11 +158,14 @@ impl EmbedOptions {
             "shadow",
             "as-of",
             "api",
+            "token",
         ] {
             if let Some(value) = element.get_attribute(name) {
                 options.set(name, &value)?;
             }
         }
+        // `element.getToken = async () => "…"`, set by the host before it adds the element.
+        options.token_source = token_source(element.as_ref(), "getToken")?;
         Ok(options)
     }
 
@@ -168,6 +182,7 @@ impl EmbedOptions {
             "shadow",
             "asOf",
             "api",
+            "token",
         ] {
             let v = js_sys::Reflect::get(value, &JsValue::from_str(name))?;
             if v.is_undefined() || v.is_null() {
@@ -181,8 +196,49 @@ impl EmbedOptions {
             };
             options.set(name, &text)?;
         }
+        options.token_source = token_source(value, "getToken")?;
         Ok(options)
     }
+
+    /// The backend these options choose: the server at `api`, else the sandbox.
+    fn backend(&self) -> Backend {
+        match &self.api {
+            Some(api) => Backend::Http(HttpBackend::new(HttpConfig {
+                api: api.clone(),
+                token: self.token.clone(),
+                token_source: self.token_source.clone(),
+            })),
+            None => Backend::default(),
+        }
+    }
+}
+
+/// `getToken` on `from`, if it is a function (anything else is refused).
+fn token_source(from: &JsValue, name: &str) -> Result<Option<js_sys::Function>, JsValue> {
+    let value = js_sys::Reflect::get(from, &JsValue::from_str(name))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.dyn_into::<js_sys::Function>().map(Some).map_err(|_| {
+        bad_option(
+            name,
+            "(not a function)",
+            "a function that returns a token or a promise of one",
+        )
+    })
+}
+
+/// An api address Certdesk can call: `https://…`, `http://…` or a path from
+/// the page's origin (`/certdesk/v1`).
+pub fn check_api(raw: &str) -> Result<String, String> {
+    let ok = raw.starts_with("https://") || raw.starts_with("http://") || raw.starts_with('/');
+    if !ok || raw.contains(char::is_whitespace) {
+        return Err(
+            "an https:// URL or a path such as /certdesk/v1 (the contract's base, ending in /v1)"
+                .into(),
+        );
+    }
+    Ok(raw.trim_end_matches('/').to_string())
 }
 
 /// A mounted instance; `unmount()` removes it and everything it started
@@ -246,13 +302,14 @@ pub fn mount_with(element: Element, options: EmbedOptions) -> Result<MountHandle
         element.append_child(&root)?;
     }
     crate::platform::panic::register_root(&root);
+    let backend = options.backend();
     let props = AppProps {
         storage_key: options.storage_key.into(),
         demo: options.demo,
         chrome: options.chrome,
         id_prefix: id_prefix.into(),
         routing: options.routing,
-        backend: Backend::default(),
+        backend,
         host: HostEvents::new(Some(element.clone())),
         as_of: options.as_of,
     };
@@ -264,7 +321,8 @@ pub fn mount_with(element: Element, options: EmbedOptions) -> Result<MountHandle
 }
 
 /// `mount(element, options)` for JavaScript: options `{ storageKey, demo,
-/// chrome, routing: "memory" | "hash", shadow, asOf: "YYYY-MM-DD" }`. Throws an `Error` that says
+/// chrome, routing: "memory" | "hash", shadow, asOf: "YYYY-MM-DD", api,
+/// token, getToken }`. Throws an `Error` that says
 /// which option is wrong.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(element: Element, options: JsValue) -> Result<MountHandle, JsValue> {

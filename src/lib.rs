@@ -33,9 +33,44 @@ impl MountOptions {
             demo: flag("data-demo"),
             chrome: flag("data-chrome"),
             host: platform::host::HostEvents::new(Some(root.clone())),
+            backend: standalone_backend(root),
             ..MountOptions::default()
         }
     }
+}
+
+/// The standalone page's backend: the server named by `data-api` on the root
+/// or `?api=` in the address (its token from `?token=`, which is then taken
+/// out of the address bar and kept for this tab only), else the sandbox.
+fn standalone_backend(root: &web_sys::Element) -> backend::Backend {
+    use gloo::storage::{SessionStorage, Storage};
+    let api = root
+        .get_attribute("data-api")
+        .or_else(|| platform::location::query_param("api"))
+        .and_then(|raw| match embed::check_api(raw.trim()) {
+            Ok(api) => Some(api),
+            Err(e) => {
+                log::error!("Certdesk: the api address {raw:?} was ignored: use {e}");
+                None
+            }
+        });
+    let Some(api) = api else {
+        return backend::Backend::default();
+    };
+    let key = format!("certdesk.token:{api}");
+    let token = match platform::location::query_param("token") {
+        Some(token) => {
+            platform::location::set_query_param("token", None);
+            let _ = SessionStorage::set(&key, &token);
+            Some(token)
+        }
+        None => SessionStorage::get::<String>(&key).ok(),
+    };
+    backend::Backend::Http(backend::HttpBackend::new(backend::HttpConfig {
+        api,
+        token,
+        token_source: None,
+    }))
 }
 
 /// Mounts Certdesk into `root` (its children are replaced). The caller

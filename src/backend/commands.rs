@@ -10,7 +10,7 @@ use super::{Backend, BackendError, CertificateBackend, OrderPlaced};
 use crate::platform::download::{download, file_stem};
 use crate::platform::host::HostEvents;
 use crate::rules::{Certificate, NotificationPolicy, OrderRequest, VerificationRecord};
-use crate::store::{Action, AppState, Notice, NoticeKind};
+use crate::store::{Action, AppState, Connection, Notice, NoticeKind};
 
 /// The state, the backend chosen at mount and the host's event target.
 #[derive(Clone)]
@@ -43,6 +43,38 @@ impl AppHandle {
             "error",
             &json!({ "operation": operation, "message": format!("{prefix}: {error}") }),
         );
+        // Someone else changed it first: show what the server holds now.
+        if matches!(error, BackendError::Conflict(_) | BackendError::Refused(_))
+            && self.backend.http().is_some()
+        {
+            let handle = self.clone();
+            wasm_bindgen_futures::spawn_local(async move { handle.advance().await });
+        }
+    }
+
+    /// The first load from the server (and the reload after it was unreachable).
+    async fn load_remote(&self, http: &super::HttpBackend) {
+        match http.load().await {
+            Ok((inventory, server_today)) => {
+                self.host.emit(
+                    "loaded",
+                    &json!({ "api": http.api(), "certificates": inventory.certificates.len() }),
+                );
+                self.state.dispatch(Action::Loaded {
+                    inventory,
+                    server_today,
+                });
+            }
+            Err(e) => self.connection_failed(&e),
+        }
+    }
+
+    fn connection_failed(&self, error: &BackendError) {
+        let connection = match error {
+            BackendError::Denied(text) => Connection::Denied(text.clone()),
+            other => Connection::Offline(other.to_string()),
+        };
+        self.state.dispatch(Action::Connection(connection));
     }
 
     /// "Renewal immediately" / "Buy Now".
@@ -98,13 +130,21 @@ impl AppHandle {
     /// Lets the backend act up to the As of date and the wall clock.
     pub async fn advance(&self) {
         let s = &self.state;
+        if let (Some(http), Some(remote)) = (self.backend.http(), &s.remote)
+            && !remote.loaded()
+        {
+            return self.load_remote(http).await;
+        }
         match self
             .backend
             .advance(&s.inventory, s.today(), s.now_ms)
             .await
         {
-            Ok(changes) if changes.is_empty() => {}
+            Ok(changes) if changes.is_empty() => {
+                s.dispatch(Action::Connection(Connection::Online));
+            }
             Ok(changes) => {
+                s.dispatch(Action::Connection(Connection::Online));
                 for cert in &changes.certificates {
                     let before = s.inventory.find(&cert.id);
                     let newly = before.is_none_or(|b| {
@@ -117,6 +157,7 @@ impl AppHandle {
                 }
                 s.dispatch(Action::Advanced(changes));
             }
+            Err(e) if s.remote.is_some() => self.connection_failed(&e),
             Err(e) => self.failed(
                 "advance",
                 "The lifecycle could not be brought up to date",

@@ -10,6 +10,7 @@
 //! (`components::context::use_backend`); the in-browser [`sandbox`] is the default.
 
 pub mod commands;
+pub mod http;
 pub mod sandbox;
 
 use chrono::NaiveDate;
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use crate::rules::{Certificate, NotificationPolicy, OrderRequest, VerificationRecord};
 use crate::store::inventory::Inventory;
 
+pub use http::{HttpBackend, HttpConfig};
 pub use sandbox::SandboxBackend;
 
 pub use certdesk_engine::{BackendError, Cancelled, Changes, OrderPlaced};
@@ -110,6 +112,8 @@ pub trait CertificateBackend {
 pub enum Backend {
     /// The in-browser sandbox CA and payment (the default).
     Sandbox(SandboxBackend),
+    /// A server that implements the REST contract (`docs/api.md`).
+    Http(HttpBackend),
 }
 
 impl Default for Backend {
@@ -123,12 +127,21 @@ impl Backend {
     pub fn is_sandbox(&self) -> bool {
         matches!(self, Backend::Sandbox(_))
     }
+
+    /// The server, when this instance works against one.
+    pub fn http(&self) -> Option<&HttpBackend> {
+        match self {
+            Backend::Http(http) => Some(http),
+            Backend::Sandbox(_) => None,
+        }
+    }
 }
 
 macro_rules! delegate {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
             Backend::Sandbox($b) => $call,
+            Backend::Http($b) => $call,
         }
     };
 }

@@ -113,6 +113,12 @@ fn initial_state(props: &AppProps) -> AppState {
         })
     };
     let as_of = props.as_of.or_else(from_url);
+    if let Some(http) = props.backend.http() {
+        // The server holds the inventory: nothing is read from or written to storage.
+        let mut state = AppState::remote(http.api(), today, as_of);
+        notices.into_iter().for_each(|notice| state.notify(notice));
+        return state;
+    }
     let day = as_of.unwrap_or(today);
     let generate = query("generate").map(|n| n.trim().parse::<usize>());
     let (stored, persist) = match generate {
@@ -192,6 +198,9 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         use_reducer(move || initial_state(&props))
     };
+    if let Some(http) = props.backend.http() {
+        http.set_host(props.host.clone());
+    }
     super::app_storage::use_persistence(&state, &props.storage_key);
     {
         // The sandbox CA and the Managed Service act on the clock as well as on the As of date.

@@ -54,8 +54,10 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue) {
     }
     {
         let (state, key) = (state.clone(), key.clone());
+        let remote = state.remote.is_some();
         use_effect_with((), move |_| {
-            let listener = storage::listen(&key, move |raw| {
+            // An instance on a server hears of other users' changes from the server, not from storage.
+            let listener = (!remote).then(|| storage::listen(&key, move |raw| {
                 let warn = |text: String| {
                     state.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)))
                 };
@@ -82,7 +84,7 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue) {
                             .into(),
                     ),
                 }
-            });
+            }));
             move || drop(listener)
         });
     }

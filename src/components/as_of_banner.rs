@@ -21,6 +21,9 @@ pub fn AsOfBanner() -> Html {
             <span>
                 { "Viewing the console as of " }<strong>{ as_of.to_string() }</strong>
                 { format!(" (today is {}). Statuses, days left and activation dates are computed for that day.", app.real_today) }
+                if let Some(day) = app.remote.as_ref().and_then(|r| r.server_today) {
+                    { format!(" This is a what-if view: the server acts on its own date ({day}), so orders and requests are placed as of that day.") }
+                }
             </span>
             <button type="button" class="btn btn-small" onclick={back}>{ "Back to today" }</button>
         </div>

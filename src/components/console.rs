@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::as_of_banner::AsOfBanner;
 use super::as_of_control::AsOfControl;
 use super::certificate_list::CertificateList;
+use super::connection_banner::ConnectionBanner;
 use super::context::{use_app, use_handle};
 use super::csr_tool::CreateCsrButton;
 use super::data_menu::DataMenu;
@@ -73,6 +74,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <DataMenu />
             </PageHeader>
             <main class="page" id={main_id}>
+                <ConnectionBanner />
                 <AsOfBanner />
                 <Notices />
                 <QuotaPanel />

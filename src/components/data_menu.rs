@@ -59,11 +59,16 @@ pub fn DataMenu() -> Html {
     };
     html! {
         <div class="data-menu" role="group" aria-label="Inventory data">
-            <super::import_button::ImportButton />
+            // On a server, the inventory is the server's: no import over it, no demo reset.
+            if app.remote.is_none() {
+                <super::import_button::ImportButton />
+            }
             <button type="button" class="btn btn-small" onclick={export_json}>{ "Export JSON" }</button>
             <button type="button" class="btn btn-small" onclick={export_csv}>{ "Export CSV" }</button>
             <button type="button" class="btn btn-small export-pem" onclick={export_pem}>{ "Export PEM chains" }</button>
-            <button type="button" class="btn btn-small" onclick={ask_reset}>{ "Reset demo data" }</button>
+            if app.remote.is_none() {
+                <button type="button" class="btn btn-small" onclick={ask_reset}>{ "Reset demo data" }</button>
+            }
             if *confirm_reset {
                 <ConfirmDialog title="Reset demo data" confirm_label="Reset demo data" danger=true
                                on_confirm={do_reset} on_cancel={cancel_reset}>

@@ -15,6 +15,7 @@ pub mod certificate_list;
 pub mod chain_problems;
 pub mod chain_view;
 pub mod confirm_dialog;
+pub mod connection_banner;
 pub mod console;
 pub mod contact_fields;
 pub mod context;

@@ -11,6 +11,10 @@ use crate::store::Action;
 pub fn SandboxSwitches() -> Html {
     let app = use_app();
     let ids = use_id_prefix();
+    if app.remote.is_some() {
+        // A server's CA is not switched from a browser.
+        return html! {};
+    }
     let settings = app.inventory.sandbox.clone();
     let toggle = |flip: fn(&mut crate::store::inventory::SandboxSettings, bool)| {
         let (app, settings) = (app.clone(), settings.clone());

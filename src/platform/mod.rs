@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod dom;
 pub mod download;
 pub mod host;
+pub mod http;
 pub mod location;
 pub mod logger;
 pub mod notify;

@@ -30,4 +30,4 @@ mod tests;
 
 pub use inventory::{Inventory, Order};
 pub use notice::{Notice, NoticeKind};
-pub use state::{Action, AppState};
+pub use state::{Action, AppState, Connection, Remote};

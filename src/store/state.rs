@@ -33,11 +33,50 @@ pub struct AppState {
     next_notice: u64,
     /// The wall clock at the last tick (ms): a DV review takes a minute.
     pub now_ms: i64,
+    /// The server this instance works against, and how the connection is;
+    /// `None` for the in-browser sandbox.
+    pub remote: Option<Remote>,
+}
+
+/// The server of an instance mounted with an HTTP backend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Remote {
+    /// The api address, as shown to the user.
+    pub api: String,
+    /// The server's date at the last load: the day it acts on.
+    pub server_today: Option<NaiveDate>,
+    pub connection: Connection,
+}
+
+/// How the connection to the server is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Connection {
+    /// The first load has not answered yet.
+    Loading,
+    Online,
+    /// The server cannot be reached (or failed); retried on every tick.
+    Offline(String),
+    /// The server refused the sign-in (401/403): nothing loads until the host signs in again.
+    Denied(String),
+}
+
+impl Remote {
+    /// The inventory came from the server (an offline server keeps what was shown).
+    pub fn loaded(&self) -> bool {
+        self.server_today.is_some()
+    }
 }
 
 /// What the reducer applies. Results of the backend (`crate::backend`) come
 /// in whole; the reducer never asks the backend anything.
 pub enum Action {
+    /// The server's inventory arrived (first load, or a reload).
+    Loaded {
+        inventory: Inventory,
+        server_today: NaiveDate,
+    },
+    /// The connection to the server changed.
+    Connection(Connection),
     /// Views the console on another day (`None`: today).
     SetAsOf(Option<NaiveDate>),
     /// The wall clock moved (ms since the epoch): the date may roll over.
@@ -103,7 +142,19 @@ impl AppState {
             notices: Vec::new(),
             next_notice: 1,
             now_ms: 0,
+            remote: None,
         }
+    }
+
+    /// A state for an instance that loads its inventory from the server at `api`.
+    pub fn remote(api: &str, real_today: NaiveDate, as_of: Option<NaiveDate>) -> Self {
+        let mut state = AppState::new(Inventory::default(), real_today, as_of, false);
+        state.remote = Some(Remote {
+            api: api.to_string(),
+            server_today: None,
+            connection: Connection::Loading,
+        });
+        state
     }
 
     /// The date statuses, days left and triggers are computed for.
@@ -145,6 +196,20 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Loaded {
+                inventory,
+                server_today,
+            } => {
+                next.set_inventory(inventory);
+                if let Some(remote) = &mut next.remote {
+                    remote.server_today = Some(server_today);
+                    remote.connection = Connection::Online;
+                }
+            }
+            Action::Connection(connection) => match &mut next.remote {
+                Some(remote) if remote.connection != connection => remote.connection = connection,
+                _ => return self,
+            },
             Action::SetAsOf(date) => next.as_of = date.filter(|d| *d != next.real_today),
             Action::Tick(now_ms) => {
                 if now_ms <= next.now_ms {

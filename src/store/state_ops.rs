@@ -33,8 +33,13 @@ impl AppState {
                 || "on the Official Certificate tab".to_string(),
                 |o| format!("below {}", o.name),
             );
+        let payment = if self.remote.is_some() {
+            ""
+        } else {
+            " (sandbox payment: nothing is charged)"
+        };
         let text = format!(
-            "Order {} placed (sandbox payment: nothing is charged): {n} new certificate{} {below}. {}",
+            "Order {} placed{payment}: {n} new certificate{} {below}. {}",
             placed.order.id,
             if n == 1 { "" } else { "s" },
             if paid > 0 {
@@ -57,6 +62,36 @@ impl AppState {
     /// What happened when time moved on, at most three sentences in one notice.
     pub(super) fn apply_changes(&mut self, changes: Changes) {
         self.put(changes.certificates);
+        if !changes.deleted.is_empty()
+            || changes.quotas.is_some()
+            || !changes.orders.is_empty()
+            || !changes.policies.is_empty()
+            || !changes.deleted_policies.is_empty()
+        {
+            let mut inventory = (*self.inventory).clone();
+            inventory
+                .certificates
+                .retain(|c| !changes.deleted.contains(&c.id));
+            if let Some(quotas) = changes.quotas {
+                inventory.quotas = quotas;
+            }
+            for order in changes.orders {
+                match inventory.orders.iter_mut().find(|o| o.id == order.id) {
+                    Some(old) => *old = order,
+                    None => inventory.orders.push(order),
+                }
+            }
+            for policy in changes.policies {
+                match inventory.policies.iter_mut().find(|p| p.id == policy.id) {
+                    Some(old) => *old = policy,
+                    None => inventory.policies.push(policy),
+                }
+            }
+            inventory
+                .policies
+                .retain(|p| !changes.deleted_policies.contains(&p.id));
+            self.set_inventory(inventory);
+        }
         if !changes.events.is_empty() {
             let shown: Vec<&str> = changes.events.iter().take(3).map(String::as_str).collect();
             let more = changes.events.len().saturating_sub(shown.len());

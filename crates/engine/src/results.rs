@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::inventory::Order;
-use crate::rules::{Certificate, OrderPlan, QuotaReturn, Quotas};
+use crate::rules::{Certificate, NotificationPolicy, OrderPlan, QuotaReturn, Quotas};
 
 /// Why the backend did not do what was asked. Every message says what is
 /// wrong and what to do next.
@@ -43,9 +43,11 @@ pub struct OrderPlaced {
     pub plan: OrderPlan,
 }
 
-/// What moved when time moved on: the certificates that changed (each whole,
-/// replacing the one with its ID), one sentence per event, and failures the
-/// user must be told of as errors.
+/// What moved when time moved on (or, from a server, what other users and
+/// the server's scheduler changed): the certificates that changed (each
+/// whole, replacing the one with its ID), one sentence per event, and
+/// failures the user must be told of as errors. The sandbox fills only the
+/// first three; a server's change feed may fill the rest.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Changes {
     pub certificates: Vec<Certificate>,
@@ -53,11 +55,32 @@ pub struct Changes {
     pub events: Vec<String>,
     #[serde(default)]
     pub failures: Vec<String>,
+    /// IDs of certificates deleted elsewhere.
+    #[serde(default)]
+    pub deleted: Vec<String>,
+    /// The quotas, when they changed.
+    #[serde(default)]
+    pub quotas: Option<Quotas>,
+    /// Orders placed elsewhere (or changed).
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    /// Notification policies saved elsewhere, and IDs of those deleted.
+    #[serde(default)]
+    pub policies: Vec<NotificationPolicy>,
+    #[serde(default)]
+    pub deleted_policies: Vec<String>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.certificates.is_empty() && self.events.is_empty() && self.failures.is_empty()
+        self.certificates.is_empty()
+            && self.events.is_empty()
+            && self.failures.is_empty()
+            && self.deleted.is_empty()
+            && self.quotas.is_none()
+            && self.orders.is_empty()
+            && self.policies.is_empty()
+            && self.deleted_policies.is_empty()
     }
 }
 

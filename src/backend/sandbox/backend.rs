@@ -85,6 +85,7 @@ impl CertificateBackend for SandboxBackend {
             certificates: Vec::new(),
             events: done.events,
             failures: done.failures,
+            ..Changes::default()
         };
         for cert in done.inventory.certificates {
             if before.get(cert.id.as_str()) == Some(&&cert) {

@@ -20,23 +20,20 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use crate::platform::crypto::{
     KeyPair, Verdict, generate_key_pair, issue_certificate, random_serial, verify_csr,
 };
 use crate::rules::model::{Certificate as Record, KeyAlgorithm};
 use crate::x509::{
-    Certificate, CertificateSpec, EncodedName, ExtendedKeyUsage, KeyKind, KeyUsage, NameSpec,
-    SubjectAltName, key_identifier, read_csr,
+    Certificate, CertificateSpec, EncodedName, KeyKind, KeyUsage, LeafIssuer, key_identifier,
+    read_csr, sandbox_ca_name, sandbox_ca_validity, sandbox_leaf_spec,
 };
 
-pub const ROOT_NAME: &str = "Certdesk Sandbox Root CA — not trusted by any browser";
-pub const INTERMEDIATE_NAME: &str = "Certdesk Sandbox Issuing CA — not trusted by any browser";
-const ORGANIZATION: &str = "Certdesk Sandbox (not a real CA)";
-
-/// The longest common name (RFC 5280 ub-common-name).
-const MAX_CN: usize = 64;
+pub use crate::x509::{
+    SANDBOX_INTERMEDIATE_NAME as INTERMEDIATE_NAME, SANDBOX_ROOT_NAME as ROOT_NAME,
+};
 
 struct SandboxCa {
     intermediate_key: KeyPair,
@@ -56,23 +53,8 @@ thread_local! {
     static CA: RefCell<CaState> = const { RefCell::new(CaState::None) };
 }
 
-fn at(date: NaiveDate, h: u32, m: u32, s: u32) -> Result<NaiveDateTime, String> {
-    date.and_hms_opt(h, m, s)
-        .ok_or_else(|| format!("{date} has no time {h:02}:{m:02}:{s:02}"))
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}-{m}-{d} is not a date"))
-}
-
 fn ca_name(common_name: &str) -> Result<EncodedName, String> {
-    NameSpec {
-        common_name: common_name.into(),
-        organization: Some(ORGANIZATION.into()),
-        country: None,
-    }
-    .encode()
-    .map_err(|e| e.to_string())
+    sandbox_ca_name(common_name)
 }
 
 async fn make_ca() -> Result<SandboxCa, String> {
@@ -88,10 +70,7 @@ async fn make_ca() -> Result<SandboxCa, String> {
         .await
         .map_err(|e| e.to_string())?;
     let root_ski = key_identifier(&root_spki).map_err(|e| e.to_string())?;
-    let (from, to) = (
-        at(ymd(1990, 1, 1)?, 0, 0, 0)?,
-        at(ymd(2099, 12, 31)?, 23, 59, 59)?,
-    );
+    let (from, to) = sandbox_ca_validity()?;
     let ca_spec = |subject: &EncodedName, spki: Vec<u8>, aki, path_len| CertificateSpec {
         serial: Vec::new(),
         scheme: root_key.scheme().clone(),
@@ -213,45 +192,27 @@ pub async fn issue(
             "SM2 is not available: the sandbox CA runs on WebCrypto, which has no SM2".to_string(),
         );
     }
-    let names: Vec<String> = record
-        .domains
-        .iter()
-        .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| !d.is_empty())
-        .collect();
-    let Some(first) = names.first() else {
+    if record.domains.iter().all(|d| d.trim().is_empty()) {
         return Err(format!(
             "{} has no domain name to put in a certificate.",
             record.name
         ));
-    };
-    let common_name = names
-        .iter()
-        .find(|n| n.chars().count() <= MAX_CN)
-        .unwrap_or(first);
-    let subject = NameSpec::new(common_name.as_str())
-        .encode()
-        .map_err(|e| e.to_string())?;
+    }
     let (spki, rsa) = leaf_key(record, csr_pem).await?;
     let ca = sandbox_ca().await?;
-    let spec = CertificateSpec {
-        serial: random_serial().map_err(|e| e.to_string())?,
-        scheme: ca.intermediate_key.scheme().clone(),
-        issuer: ca.intermediate_name.clone(),
-        subject,
-        not_before: at(not_before, 0, 0, 0)?,
-        not_after: at(not_after, 23, 59, 59)?,
-        spki_der: spki,
-        alt_names: names.iter().map(|n| SubjectAltName::parse(n)).collect(),
-        ca: None,
-        key_usage: if rsa {
-            vec![KeyUsage::DigitalSignature, KeyUsage::KeyEncipherment]
-        } else {
-            vec![KeyUsage::DigitalSignature]
+    let spec = sandbox_leaf_spec(
+        record,
+        not_before,
+        not_after,
+        spki,
+        rsa,
+        random_serial().map_err(|e| e.to_string())?,
+        LeafIssuer {
+            name: &ca.intermediate_name,
+            key_id: &ca.intermediate_ski,
+            scheme: ca.intermediate_key.scheme(),
         },
-        extended_key_usage: vec![ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth],
-        authority_key_id: Some(ca.intermediate_ski.clone()),
-    };
+    )?;
     let leaf = issue_certificate(&ca.intermediate_key, &spec)
         .await
         .map_err(|e| format!("The sandbox CA could not issue the certificate: {e}"))?;
