@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve build test lint test-native test-native-clock test-browser test-e2e bench clean
+.PHONY: setup serve serve-api server build test lint test-native test-native-clock test-browser test-e2e bench clean
 
 setup:
 	@scripts/setup
@@ -15,6 +15,18 @@ setup:
 ## Serve the app with its demo inventory on http://127.0.0.1:$(PORT), rebuilding on change.
 serve: setup
 	trunk serve --address 127.0.0.1 --port $(PORT)
+
+## The app and the reference REST server on one origin, http://127.0.0.1:$(PORT):
+## certdesk-server keeps the inventory in $(API_DB) (SQLite), makes a demo
+## account on first start and prints the address to open (with its token).
+API_DB ?= certdesk.db
+serve-api: build
+	cargo build --release -p certdesk-server
+	target/release/certdesk-server serve --db $(API_DB) --listen 127.0.0.1:$(PORT) --dist dist --demo
+
+## The reference server, as the e2e tests run it (debug build, target/debug/certdesk-server).
+server: setup
+	cargo build -p certdesk-server
 
 ## Release build into dist/ (wasm-opt -Oz, opt-level z, LTO): host it on any static server.
 ## scripts/check-dist then fails if index.html has inline script or style (strict CSP, README).
@@ -46,7 +58,7 @@ test-native-clock:
 test-browser:
 	cargo test $(WASM) --test '*'
 
-test-e2e: build
+test-e2e: build server
 	node tests/e2e/run.mjs
 
 ## Figures: rules natively, then the release build in headless Chromium.

@@ -1,0 +1,102 @@
+// The reference server (server/, certdesk-server) for end-to-end tests: a
+// fresh SQLite file in a temp dir, accounts with fixed tokens, a settable
+// clock starting on TODAY, on a free loopback port; `stop()` kills it, and
+// `start()` again brings it back on the same port and database.
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TODAY } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVER_BIN = process.env.CERTDESK_SERVER_BIN ?? join(root, 'target', 'debug', 'certdesk-server');
+const DIST = process.env.CERTDESK_DIST ?? join(root, 'dist');
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * A server with the given tokens: `[{ account, token, role = 'admin', demo = false }]`
+ * (an account is made on its first token). The demo inventory and the clock
+ * are dated TODAY (09:00 UTC).
+ */
+export async function apiServer(tokens) {
+  if (!existsSync(SERVER_BIN)) {
+    throw new Error(`${SERVER_BIN} is missing: run \`cargo build -p certdesk-server\` (make test-e2e does).`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'certdesk-server-e2e-'));
+  const db = join(dir, 'certdesk.db');
+  for (const { account, token, role = 'admin', demo = false } of tokens) {
+    execFileSync(SERVER_BIN, ['account', 'add', account, '--db', db, '--role', role, '--token', token,
+      '--as-of', TODAY, ...(demo ? ['--demo-inventory'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child = null;
+  let log = '';
+  const server = {
+    url,
+    db,
+    get log() { return log; },
+    async start() {
+      child = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--dist', DIST,
+        '--test-clock', `${TODAY}T09:00:00Z`, '--tick-seconds', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (d) => { log += d; });
+      child.stderr.on('data', (d) => { log += d; });
+      const deadline = Date.now() + 30000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`certdesk-server exited: ${log}`);
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) return;
+        } catch { /* not listening yet */ }
+        if (Date.now() > deadline) throw new Error(`certdesk-server did not answer on ${url}: ${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    /** Kills the process (as a crash would) and waits until it is gone. */
+    async stop() {
+      if (!child || child.exitCode !== null) return;
+      const gone = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await gone;
+    },
+    async close() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    /** A call of the contract as `token`: resolves to { status, headers, body }. */
+    async api(token, method, path, body, headers = {}) {
+      const res = await fetch(`${url}/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method === 'POST' && !headers['idempotency-key'] ? { 'idempotency-key': `e2e-${Math.random()}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json = null;
+      try { json = JSON.parse(text); } catch { /* a PEM file or empty */ }
+      return { status: res.status, headers: res.headers, body: json ?? text };
+    },
+    /** Sets the server's clock (the test route) and lets every account move on. */
+    async setClock(token, now) {
+      const r = await server.api(token, 'PUT', '/test/clock', { now });
+      if (r.status !== 200) throw new Error(`PUT /v1/test/clock: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+  };
+  await server.start();
+  return server;
+}
