@@ -115,6 +115,7 @@ mod pkcs7;
 mod problems;
 mod problems_bundle;
 mod record;
+mod sandbox_ca;
 mod served;
 mod served_causes;
 mod served_input;
@@ -154,6 +155,10 @@ pub use problems::{ProblemKind, ReadProblem};
 pub use record::{
     brand_of, duplicate_of, file_fingerprints, issuer_name, label, record_for, record_id,
     validation_type,
+};
+pub use sandbox_ca::{
+    LeafIssuer, SANDBOX_INTERMEDIATE_NAME, SANDBOX_ROOT_NAME, sandbox_ca_name, sandbox_ca_validity,
+    sandbox_leaf_spec,
 };
 pub use served::{Expected, Previous, judge};
 pub use served_causes::{Cause, Check, Outcome, ServedVerdict};
