@@ -1,0 +1,86 @@
+//! Accounts and their tokens (the CLI's `account add`, `serve --demo`).
+
+use certdesk_api::Role;
+use certdesk_engine::Inventory;
+use sqlx::SqlitePool;
+
+use crate::auth::{new_token, token_hash};
+use crate::store;
+
+/// The demo account's ID.
+pub const DEMO_ACCOUNT: &str = "demo";
+
+fn new_id() -> String {
+    use rand_core::RngCore;
+    let mut bytes = [0u8; 6];
+    rand_core::OsRng.fill_bytes(&mut bytes);
+    format!("acct-{}", data_encoding::HEXLOWER.encode(&bytes))
+}
+
+fn db(e: impl std::fmt::Display) -> String {
+    format!("database: {e}")
+}
+
+/// The account named `name` (made with `inventory` when there is none),
+/// and a new token of `role` for it (`token`, or a random one). Returns
+/// the account ID and the token, which is stored only as its hash.
+pub async fn add(
+    pool: &SqlitePool,
+    id: Option<&str>,
+    name: &str,
+    role: Role,
+    token: Option<&str>,
+    inventory: impl FnOnce() -> Inventory,
+) -> Result<(String, String), String> {
+    let token = token.map(str::to_string).unwrap_or_else(new_token);
+    if token.len() < 16 {
+        return Err("a token must have at least 16 characters".into());
+    }
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+    let existing: Option<String> = match id {
+        Some(id) => sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?").bind(id),
+        None => sqlx::query_scalar("SELECT id FROM accounts WHERE name = ? ORDER BY created_at")
+            .bind(name),
+    }
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(db)?;
+    let account = match existing {
+        Some(account) => account,
+        None => {
+            let account = id.map(str::to_string).unwrap_or_else(new_id);
+            let inventory = inventory();
+            sqlx::query(
+                "INSERT INTO accounts (id, name, quotas, prices, sandbox, created_at)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&account)
+            .bind(name)
+            .bind(serde_json::to_string(&inventory.quotas).map_err(db)?)
+            .bind(serde_json::to_string(&inventory.prices).map_err(db)?)
+            .bind(serde_json::to_string(&inventory.sandbox).map_err(db)?)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            store::insert_inventory(&mut tx, &account, name, &inventory)
+                .await
+                .map_err(|e| e.problem.detail)?;
+            account
+        }
+    };
+    let role_name = match role {
+        Role::Admin => "admin",
+        Role::Viewer => "viewer",
+    };
+    sqlx::query("INSERT INTO tokens (hash, account_id, role, label) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(&account)
+        .bind(role_name)
+        .bind(name)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| format!("the token cannot be stored (is it already in use?): {e}"))?;
+    tx.commit().await.map_err(db)?;
+    Ok((account, token))
+}
