@@ -143,3 +143,17 @@ impl FromRequestParts<AppState> for Caller {
         })
     }
 }
+
+/// A caller whose token may change things (403 for a viewer), checked
+/// before the body is read.
+pub struct Admin(pub Caller);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        caller.admin()?;
+        Ok(Admin(caller))
+    }
+}

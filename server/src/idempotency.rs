@@ -81,9 +81,11 @@ pub async fn start(
         }));
     };
     if row.get::<String, _>("fingerprint") != fingerprint {
-        return Err(ApiError::invalid(
+        return Err(ApiError::new(
+            problems::IDEMPOTENCY_MISMATCH,
+            "Idempotency-Key already used",
+            StatusCode::UNPROCESSABLE_ENTITY,
             "This Idempotency-Key was used for another request: use a new key for a new action.",
-            Vec::new(),
         ));
     }
     let status = StatusCode::from_u16(row.get::<i64, _>("status") as u16)

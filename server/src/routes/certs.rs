@@ -10,7 +10,7 @@ use certdesk_engine::Sandbox;
 use certdesk_rules::VerificationRecord;
 
 use crate::answer::{Answer, JsonBody, RawBody, if_match};
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller};
 use crate::change::{Done, Work, change};
 use crate::idempotency::{self, Start};
 use crate::problem::ApiResult;
@@ -26,7 +26,6 @@ async fn post_on<R>(
     op: impl FnOnce(&mut Work) -> ApiResult<R>,
     answer: impl FnOnce(&Done, R) -> ApiResult<Answer>,
 ) -> ApiResult<Response> {
-    caller.admin()?;
     if_match(headers)?;
     match idempotency::start(state, &caller.account, headers, path, body).await? {
         Start::Replay(response) => Ok(response),
@@ -43,7 +42,7 @@ fn entry_answer(done: &Done, id: &str) -> ApiResult<Answer> {
 
 pub async fn application(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     headers: HeaderMap,
     RawBody(body): RawBody,
@@ -69,7 +68,7 @@ pub async fn application(
 
 pub async fn cancel(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     headers: HeaderMap,
     RawBody(body): RawBody,
@@ -104,7 +103,7 @@ pub async fn cancel(
 
 pub async fn pca_sync(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     headers: HeaderMap,
     RawBody(body): RawBody,
@@ -129,12 +128,11 @@ pub async fn pca_sync(
 
 pub async fn verification(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: JsonBody<VerificationRecord>,
 ) -> ApiResult<Answer> {
-    caller.admin()?;
     let version = if_match(&headers)?;
     let record = body.value;
     change(
@@ -157,11 +155,10 @@ pub async fn verification(
 
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Answer> {
-    caller.admin()?;
     let version = if_match(&headers)?;
     change(
         &state,

@@ -9,7 +9,7 @@ use certdesk_api::{Entry, PlaceOrder, Placed};
 use certdesk_engine::{BackendError, Sandbox};
 
 use crate::answer::{Answer, JsonBody};
-use crate::auth::Caller;
+use crate::auth::Admin;
 use crate::ca::checked_csr;
 use crate::change::change;
 use crate::idempotency::{self, Start};
@@ -18,11 +18,10 @@ use crate::state::AppState;
 
 pub async fn place(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     headers: HeaderMap,
     body: JsonBody<PlaceOrder>,
 ) -> ApiResult<Response> {
-    caller.admin()?;
     let idem = match idempotency::start(&state, &caller.account, &headers, "/v1/orders", &body.raw)
         .await?
     {

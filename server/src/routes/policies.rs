@@ -8,7 +8,7 @@ use certdesk_api::FieldError;
 use certdesk_rules::{NotificationPolicy, validate_policy};
 
 use crate::answer::{Answer, JsonBody};
-use crate::auth::Caller;
+use crate::auth::Admin;
 use crate::change::change;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -39,11 +39,10 @@ fn field_errors(errors: certdesk_rules::PolicyErrors) -> Vec<FieldError> {
 
 pub async fn put(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
     body: JsonBody<NotificationPolicy>,
 ) -> ApiResult<Json<NotificationPolicy>> {
-    caller.admin()?;
     let policy = body.value;
     if policy.id != id {
         return Err(ApiError::field(
@@ -82,10 +81,9 @@ pub async fn put(
 
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     Path(id): Path<String>,
 ) -> ApiResult<Answer> {
-    caller.admin()?;
     change(
         &state,
         &caller.account,

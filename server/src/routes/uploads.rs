@@ -13,7 +13,7 @@ use certdesk_x509::{duplicate_of, file_fingerprints, plan_upload_input, read_sou
 use data_encoding::BASE64;
 
 use crate::answer::{Answer, JsonBody};
-use crate::auth::Caller;
+use crate::auth::Admin;
 use crate::change::change;
 use crate::idempotency::{self, Start};
 use crate::problem::{ApiError, ApiResult};
@@ -24,11 +24,10 @@ const MAX_FILES: usize = 50;
 
 pub async fn upload(
     State(state): State<AppState>,
-    caller: Caller,
+    Admin(caller): Admin,
     headers: HeaderMap,
     body: JsonBody<Upload>,
 ) -> ApiResult<Response> {
-    caller.admin()?;
     if body.value.files.is_empty() || body.value.files.len() > MAX_FILES {
         return Err(ApiError::field(
             "files",

@@ -1,0 +1,261 @@
+//! A real server over a real SQLite file in a temp dir, called through
+//! `tower::ServiceExt::oneshot`, with a settable clock.
+
+#![allow(dead_code)] // each test file uses its own part of the kit
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use certdesk_api::Role;
+use certdesk_engine::Inventory;
+use certdesk_engine::demo::demo_inventory;
+use certdesk_server::{AppState, TestClock, WebConfig, accounts, web};
+use chrono::{DateTime, Utc};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const START: &str = "2026-11-28T09:00:00Z";
+
+pub struct Server {
+    pub dir: tempfile::TempDir,
+    pub state: AppState,
+    pub app: Router,
+    pub clock: Arc<TestClock>,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "{} is not JSON ({e}): {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    /// The problem's slug (`stale`, `not-found`…), checking its media type.
+    pub fn slug(&self) -> String {
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/problem+json"),
+            "{}: {}",
+            self.status,
+            String::from_utf8_lossy(&self.body)
+        );
+        let kind = self.json()["type"].as_str().unwrap_or_default().to_string();
+        kind.trim_start_matches("https://certdesk.dev/problems/")
+            .to_string()
+    }
+}
+
+pub fn at(text: &str) -> DateTime<Utc> {
+    text.parse().expect("a test time")
+}
+
+impl Server {
+    pub async fn new() -> Self {
+        Self::open(
+            tempfile::tempdir().expect("temp dir"),
+            at(START),
+            WebConfig::default(),
+        )
+        .await
+    }
+
+    pub async fn with_config(config: WebConfig) -> Self {
+        Self::open(tempfile::tempdir().expect("temp dir"), at(START), config).await
+    }
+
+    pub fn db_path(dir: &tempfile::TempDir) -> PathBuf {
+        dir.path().join("certdesk.db")
+    }
+
+    pub async fn open(dir: tempfile::TempDir, now: DateTime<Utc>, config: WebConfig) -> Self {
+        let clock = Arc::new(TestClock::new(now));
+        let state = certdesk_server::open(&Self::db_path(&dir), clock.clone(), true)
+            .await
+            .expect("the server opens");
+        let app = web::router(state.clone(), &config).expect("router");
+        Server {
+            dir,
+            state,
+            app,
+            clock,
+        }
+    }
+
+    /// Closes the database and opens the same file again (a restart).
+    pub async fn restart(self) -> Self {
+        let now = certdesk_server::Clock::now(self.clock.as_ref());
+        self.state.pool.close().await;
+        let dir = self.dir;
+        drop(self.app);
+        drop(self.state);
+        Self::open(dir, now, WebConfig::default()).await
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        certdesk_server::Clock::today(self.clock.as_ref())
+    }
+
+    /// A new account with the demo inventory; its admin token.
+    pub async fn demo_account(&self, name: &str) -> String {
+        let today = self.today();
+        self.account(name, Role::Admin, move || demo_inventory(today))
+            .await
+    }
+
+    pub async fn account(
+        &self,
+        name: &str,
+        role: Role,
+        inventory: impl FnOnce() -> Inventory,
+    ) -> String {
+        accounts::add(&self.state.pool, None, name, role, None, inventory)
+            .await
+            .expect("account")
+            .1
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.app.clone().oneshot(request).await.expect("answered");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(v) => {
+                request = request.header("content-type", "application/json");
+                Body::from(serde_json::to_vec(v).expect("json"))
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).expect("request")).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.call(Method::GET, path, Some(token), &[], None).await
+    }
+
+    /// A POST with a fresh Idempotency-Key (and If-Match when given).
+    pub async fn post(
+        &self,
+        path: &str,
+        token: &str,
+        if_match: Option<i64>,
+        body: Option<&Value>,
+    ) -> Reply {
+        let key = format!("k-{}", certdesk_server::auth::new_token());
+        let etag = if_match.map(certdesk_api::etag);
+        let mut headers = vec![("idempotency-key", key.as_str())];
+        if let Some(e) = &etag {
+            headers.push(("if-match", e.as_str()));
+        }
+        self.call(Method::POST, path, Some(token), &headers, body)
+            .await
+    }
+
+    /// The certificate's current version.
+    pub async fn version(&self, id: &str, token: &str) -> i64 {
+        let reply = self.get(&format!("/v1/certificates/{id}"), token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{id}");
+        reply.json()["version"].as_i64().expect("version")
+    }
+
+    /// Sets the clock and moves every account on (the test route).
+    pub async fn set_clock(&self, now: &str) {
+        let reply = self
+            .call(
+                Method::PUT,
+                "/v1/test/clock",
+                None,
+                &[],
+                Some(&serde_json::json!({ "now": now })),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK);
+    }
+
+    /// All certificates of the token's account (every page).
+    pub async fn all(&self, token: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut path = "/v1/certificates?limit=500".to_string();
+        loop {
+            let page = self.get(&path, token).await.json();
+            out.extend(page["items"].as_array().cloned().unwrap_or_default());
+            match page["next"].as_str() {
+                Some(next) => path = format!("/v1/certificates?limit=500&cursor={next}"),
+                None => return out,
+            }
+        }
+    }
+
+    /// The first certificate (id, version) in `state`.
+    pub async fn first_in(&self, token: &str, state: &str) -> (String, i64) {
+        let page = self
+            .get(&format!("/v1/certificates?state={state}"), token)
+            .await
+            .json();
+        let e = &page["items"][0];
+        (
+            e["certificate"]["id"].as_str().expect("an id").to_string(),
+            e["version"].as_i64().expect("version"),
+        )
+    }
+}
+
+/// A 1-year new purchase of an Alibaba Cloud DV single-domain certificate.
+pub fn dv_purchase(domain: &str) -> Value {
+    let spec = certdesk_rules::Specification {
+        brand: certdesk_rules::Brand::AlibabaCloud,
+        validation: certdesk_rules::ValidationType::Dv,
+        domain_type: certdesk_rules::DomainType::Single,
+    };
+    let request = certdesk_rules::OrderRequest::new_purchase(spec, vec![domain.to_string()]);
+    serde_json::json!({ "request": request })
+}
