@@ -80,6 +80,9 @@ enum AccountCommand {
         /// Fill a new account with the demo inventory (as of the server's today).
         #[arg(long)]
         demo_inventory: bool,
+        /// The day the demo inventory is made for (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
     },
 }
 
@@ -95,8 +98,9 @@ async fn main() {
                     role,
                     token,
                     demo_inventory: demo,
+                    as_of,
                 },
-        } => add_account(db, name, role, token, demo).await,
+        } => add_account(db, name, role, token, demo, as_of).await,
     };
     if let Err(e) = result {
         eprintln!("certdesk-server: {e}");
@@ -110,9 +114,10 @@ async fn add_account(
     role: RoleArg,
     token: Option<String>,
     demo: bool,
+    as_of: Option<chrono::NaiveDate>,
 ) -> Result<(), String> {
     let state = certdesk_server::open(&db, Arc::new(SystemClock), false).await?;
-    let today = SystemClock.today();
+    let today = as_of.unwrap_or_else(|| SystemClock.today());
     let role = match role {
         RoleArg::Admin => Role::Admin,
         RoleArg::Viewer => Role::Viewer,

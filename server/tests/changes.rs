@@ -88,7 +88,7 @@ async fn a_change_by_one_token_is_in_the_feed_of_another() {
     let before_review = s.get("/v1/account", &viewer).await.json()["cursor"]
         .as_i64()
         .unwrap();
-    s.set_clock("2026-12-10T09:00:00Z").await;
+    s.set_clock("2026-12-10T09:00:00Z", &admin).await;
     let feed = s
         .get(&format!("/v1/changes?since={before_review}"), &viewer)
         .await

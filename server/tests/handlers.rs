@@ -200,7 +200,7 @@ async fn issue_dv(s: &Server, token: &str) -> String {
         submitted.json()["certificate"]["state"],
         "ValidatingApplication"
     );
-    s.set_clock("2026-11-28T09:05:00Z").await;
+    s.set_clock("2026-11-28T09:05:00Z", token).await;
     id
 }
 

@@ -59,7 +59,7 @@ async fn everything_is_there_after_a_restart_and_old_chains_still_verify() {
         )
         .await;
     assert_eq!(submitted.status, StatusCode::OK);
-    s.set_clock("2026-11-28T09:05:00Z").await;
+    s.set_clock("2026-11-28T09:05:00Z", &token).await;
     let pem = String::from_utf8(
         s.get(&format!("/v1/certificates/{id}/file"), &token)
             .await
@@ -125,7 +125,7 @@ async fn everything_is_there_after_a_restart_and_old_chains_still_verify() {
         None,
     )
     .await;
-    s.set_clock("2026-11-28T09:10:00Z").await;
+    s.set_clock("2026-11-28T09:10:00Z", &token).await;
     let pem = String::from_utf8(
         s.get(&format!("/v1/certificates/{id}/file"), &token)
             .await
@@ -167,7 +167,7 @@ async fn openssl_verifies_an_issued_chain_when_it_is_installed() {
         None,
     )
     .await;
-    s.set_clock("2026-11-28T09:05:00Z").await;
+    s.set_clock("2026-11-28T09:05:00Z", &token).await;
     let pem = String::from_utf8(
         s.get(&format!("/v1/certificates/{id}/file"), &token)
             .await

@@ -1,5 +1,6 @@
 //! `PUT /v1/test/clock` (only under `--test-clock`): sets the server's
-//! clock, then moves every account on to it at once.
+//! clock, then moves every account on to it at once. Any admin token may
+//! (the clock is the whole server's: never enable it in production).
 
 use axum::Json;
 use axum::extract::State;
@@ -8,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::JsonBody;
+use crate::auth::Admin;
 use crate::change::advance_all;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -19,6 +21,7 @@ pub struct ClockBody {
 
 pub async fn set(
     State(state): State<AppState>,
+    _admin: Admin,
     body: JsonBody<ClockBody>,
 ) -> ApiResult<Json<ClockBody>> {
     if !state.test_clock || !state.clock.set(body.value.now) {

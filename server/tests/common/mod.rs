@@ -208,12 +208,12 @@ impl Server {
     }
 
     /// Sets the clock and moves every account on (the test route).
-    pub async fn set_clock(&self, now: &str) {
+    pub async fn set_clock(&self, now: &str, token: &str) {
         let reply = self
             .call(
                 Method::PUT,
                 "/v1/test/clock",
-                None,
+                Some(token),
                 &[],
                 Some(&serde_json::json!({ "now": now })),
             )
