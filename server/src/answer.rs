@@ -24,7 +24,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     async fn from_request(req: Request, state: &S) -> ApiResult<Self> {
         let raw = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::too_large(crate::web::JSON_LIMIT)
+                ApiError::too_large()
             } else {
                 ApiError::bad_request(format!("The body could not be read: {e}"), Vec::new())
             }
@@ -123,7 +123,7 @@ impl<S: Send + Sync> FromRequest<S> for RawBody {
             .map(RawBody)
             .map_err(|e| {
                 if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::too_large(crate::web::JSON_LIMIT)
+                    ApiError::too_large()
                 } else {
                     ApiError::bad_request(format!("The body could not be read: {e}"), Vec::new())
                 }

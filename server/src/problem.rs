@@ -128,15 +128,12 @@ impl ApiError {
         e
     }
 
-    pub fn too_large(limit: usize) -> Self {
+    pub fn too_large() -> Self {
         Self::new(
             problems::TOO_LARGE,
             "Request too large",
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "The request body is over {} KiB: send less at once.",
-                limit / 1024
-            ),
+            "The request body is larger than this route takes (1 MiB; 8 MiB for uploads): send less at once.",
         )
     }
 

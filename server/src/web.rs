@@ -131,3 +131,31 @@ pub fn router(state: AppState, config: &WebConfig) -> Result<Router, String> {
     }
     Ok(app.with_state(state))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_problem() {
+        async fn boom() -> &'static str {
+            panic!("a bug")
+        }
+        let app = Router::new()
+            .route("/boom", get(boom))
+            .layer(CatchPanicLayer::custom(panic_answer));
+        let request = Request::builder().uri("/boom").body(Body::empty());
+        let response = app
+            .oneshot(request.expect("request"))
+            .await
+            .expect("answered");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes()),
+            Some(certdesk_api::PROBLEM_JSON.as_bytes())
+        );
+    }
+}
