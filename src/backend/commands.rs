@@ -72,6 +72,7 @@ impl AppHandle {
     fn connection_failed(&self, error: &BackendError) {
         let connection = match error {
             BackendError::Denied(text) => Connection::Denied(text.clone()),
+            BackendError::Unavailable(why) => Connection::Offline(why.clone()),
             other => Connection::Offline(other.to_string()),
         };
         self.state.dispatch(Action::Connection(connection));
@@ -127,7 +128,8 @@ impl AppHandle {
         result
     }
 
-    /// Lets the backend act up to the As of date and the wall clock.
+    /// Lets the backend act up to the As of date and the wall clock (a
+    /// server: reads what changed there).
     pub async fn advance(&self) {
         let s = &self.state;
         if let (Some(http), Some(remote)) = (self.backend.http(), &s.remote)
@@ -163,6 +165,9 @@ impl AppHandle {
                 "The lifecycle could not be brought up to date",
                 &e,
             ),
+        }
+        if let Some(day) = self.backend.http().and_then(|h| h.server_today()) {
+            s.dispatch(Action::ServerToday(day));
         }
     }
 

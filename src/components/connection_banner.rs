@@ -33,7 +33,7 @@ pub fn ConnectionBanner() -> Html {
                 <span class="banner-icon" aria-hidden="true">{ "⚠" }</span>
                 <span>
                     <strong>{ "The server cannot be reached. " }</strong>
-                    { format!("{why}. {shown}Certdesk tries again every 5 seconds. Anything you are typing is kept; what you submit while the server is away is refused, not lost: submit it again when this message is gone.") }
+                    { format!("({}.) {shown}Certdesk tries again every 5 seconds. Anything you are typing is kept; what you submit while the server is away is refused, not lost: submit it again when this message is gone.", why.trim_end_matches('.')) }
                 </span>
             </div>
         },

@@ -192,7 +192,9 @@ pub fn OrderPanel(props: &OrderPanelProps) -> Html {
     let working = *stage == Stage::Working;
     let footer = html! {
         <>
-            <span class="sandbox-label">{ "Sandbox payment: nothing is charged" }</span>
+            if app.remote.is_none() {
+                <span class="sandbox-label">{ "Sandbox payment: nothing is charged" }</span>
+            }
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
             <button type="button" class="btn btn-primary" id={ids.id("order-submit")} onclick={submit} disabled={working} aria-busy={working.to_string()}>
                 { if working { "Placing the order…".into() } else { props.submit_label.clone() } }

@@ -42,10 +42,17 @@ pub fn ReviewProgress(props: &CertDialogProps) -> Html {
                 .applied_at_ms
                 .map(|at| ((at + SANDBOX_DV_REVIEW_MS - app.now_ms) / 1000).max(0));
             match seconds {
+                _ if app.remote.is_some() => {
+                    "The server's CA issues it shortly; the list updates by itself.".to_string()
+                }
                 Some(s) if s > 0 => format!("The sandbox CA issues it in about {s} seconds."),
                 _ => "The sandbox CA issues it at its next check (every few seconds).".to_string(),
             }
         }
+        (Some(s), _) if today < s.expected_issue_on && app.remote.is_some() => format!(
+            "The CA expects to complete the review on {}; the list updates by itself.",
+            s.expected_issue_on
+        ),
         (Some(s), _) if today < s.expected_issue_on => format!(
             "The sandbox CA completes the review on {}: move the As of date to that day to see it issued.",
             s.expected_issue_on

@@ -102,7 +102,9 @@ pub fn SubmitRequest(props: &CertDialogProps) -> Html {
     let expected = review_schedule(cert.spec.validation, app.today());
     let footer = html! {
         <>
-            <span class="sandbox-label">{ "Sandbox CA" }</span>
+            if app.remote.is_none() {
+                <span class="sandbox-label">{ "Sandbox CA" }</span>
+            }
             <button type="button" class="btn" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
             <button type="button" class="btn btn-primary" id={ids.id("submit-to-ca")} onclick={submit} disabled={!can_submit}>
                 { if cert.state == LifecycleState::ValidationFailed { "Resubmit to the CA" } else { "Submit to the CA" } }
@@ -132,7 +134,11 @@ pub fn SubmitRequest(props: &CertDialogProps) -> Html {
             if let Some(s) = expected {
                 <p class="muted">{ format!("Average issuance time: {}. If ownership is not validated by {}, the application fails.", s.expected_label, s.fails_on) }</p>
             }
-            <p class="sandbox-note">{ "Sandbox CA: it does not look up DNS records or files. It issues DV certificates about a minute after submission and OV/EV certificates after 5 days (move the As of date). To see a failure, turn on \"Make the next review fail\" in View progress." }</p>
+            if app.remote.is_some() {
+                <p class="muted">{ "The server's CA reviews the request on its own clock; the list updates by itself when the certificate is issued or the review fails." }</p>
+            } else {
+                <p class="sandbox-note">{ "Sandbox CA: it does not look up DNS records or files. It issues DV certificates about a minute after submission and OV/EV certificates after 5 days (move the As of date). To see a failure, turn on \"Make the next review fail\" in View progress." }</p>
+            }
         </Modal>
     }
 }

@@ -26,6 +26,8 @@ pub mod view;
 #[cfg(test)]
 mod order_form_tests;
 #[cfg(test)]
+mod remote_tests;
+#[cfg(test)]
 mod tests;
 
 pub use inventory::{Inventory, Order};

@@ -77,6 +77,8 @@ pub enum Action {
     },
     /// The connection to the server changed.
     Connection(Connection),
+    /// The server's date moved (its clock, not the As of date).
+    ServerToday(NaiveDate),
     /// Views the console on another day (`None`: today).
     SetAsOf(Option<NaiveDate>),
     /// The wall clock moved (ms since the epoch): the date may roll over.
@@ -210,6 +212,12 @@ impl Reducible for AppState {
                 Some(remote) if remote.connection != connection => remote.connection = connection,
                 _ => return self,
             },
+            Action::ServerToday(day) => match &mut next.remote {
+                Some(remote) if remote.server_today.is_some_and(|d| d != day) => {
+                    remote.server_today = Some(day)
+                }
+                _ => return self,
+            },
             Action::SetAsOf(date) => next.as_of = date.filter(|d| *d != next.real_today),
             Action::Tick(now_ms) => {
                 if now_ms <= next.now_ms {
@@ -229,7 +237,7 @@ impl Reducible for AppState {
                 next.put(vec![*cert]);
                 next.notify(Notice::new(
                     NoticeKind::Success,
-                    submitted_text(&next.inventory, &id),
+                    submitted_text(&next.inventory, &id, next.remote.is_some()),
                 ));
             }
             Action::Advanced(changes) => {

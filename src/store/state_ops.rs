@@ -197,11 +197,12 @@ fn merge(inventory: &mut Inventory, certificates: Vec<Certificate>) {
 }
 
 /// What the user is told when a request goes to the CA.
-pub(super) fn submitted_text(inventory: &Inventory, id: &str) -> String {
+pub(super) fn submitted_text(inventory: &Inventory, id: &str, remote: bool) -> String {
     let Some(cert) = inventory.find(id) else {
         return format!("Submitted {id} to the CA.");
     };
     let wait = match cert.spec.validation {
+        _ if remote => "The list updates by itself when the CA has reviewed it",
         crate::rules::ValidationType::Dv => {
             "The sandbox CA issues DV certificates about a minute after submission"
         }

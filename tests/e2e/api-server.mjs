@@ -30,7 +30,7 @@ function freePort() {
  * (an account is made on its first token). The demo inventory and the clock
  * are dated TODAY (09:00 UTC).
  */
-export async function apiServer(tokens) {
+export async function apiServer(tokens, { cors = [] } = {}) {
   if (!existsSync(SERVER_BIN)) {
     throw new Error(`${SERVER_BIN} is missing: run \`cargo build -p certdesk-server\` (make test-e2e does).`);
   }
@@ -50,7 +50,8 @@ export async function apiServer(tokens) {
     get log() { return log; },
     async start() {
       child = spawn(SERVER_BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--dist', DIST,
-        '--test-clock', `${TODAY}T09:00:00Z`, '--tick-seconds', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        '--test-clock', `${TODAY}T09:00:00Z`, '--tick-seconds', '1',
+        ...cors.flatMap((origin) => ['--cors-origin', origin])], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.on('data', (d) => { log += d; });
       child.stderr.on('data', (d) => { log += d; });
       const deadline = Date.now() + 30000;

@@ -18,8 +18,12 @@ const files = readdirSync(here)
   .filter((f) => !process.argv[2] || f.includes(process.argv[2]))
   .map((f) => join(here, f));
 
-// host.html: a host console page embedding two instances (embed.test.mjs).
-const server = await serve(dist, 0, { '/host.html': readFileSync(join(here, 'host.html'), 'utf8') });
+// host.html: a host console page embedding two instances (embed.test.mjs);
+// host-api.html: one embedded against certdesk-server on another origin (server.test.mjs).
+const server = await serve(dist, 0, {
+  '/host.html': readFileSync(join(here, 'host.html'), 'utf8'),
+  '/host-api.html': readFileSync(join(here, 'host-api.html'), 'utf8'),
+});
 console.log(`e2e: serving ${dist} on ${server.url}`);
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, screenshot, statusOf, waitStatus, setAsOf, TODAY } from './browser.mjs';
+import { launch, screenshot, statusOf, waitStatus, setAsOf, TODAY, BASE_URL } from './browser.mjs';
 import { apiServer } from './api-server.mjs';
 import { opensslCa } from './openssl-ca.mjs';
 
@@ -30,8 +30,8 @@ after(async () => {
 });
 
 const servers = [];
-async function freshServer(extra = []) {
-  const server = await apiServer([{ account: 'acme', token: A, demo: true }, ...extra]);
+async function freshServer(extra = [], options = {}) {
+  const server = await apiServer([{ account: 'acme', token: A, demo: true }, ...extra], options);
   servers.push(server);
   return server;
 }
@@ -68,6 +68,7 @@ test('the whole lifecycle through the UI, acted on by the server', async () => {
   const page = await openOn(server, A);
   assert.equal(await page.$('.data-menu >> text=Reset demo data'), null, 'the server\'s inventory is not reset from a browser');
   await renew(page, { years: 3 });
+  assert.equal(await page.$('#order-panel .sandbox-label'), null, 'the server\'s payment is not called a sandbox');
   await page.click('#order-submit');
   await page.waitForSelector('#order-placed', { timeout: 20000 });
   const order = await newestOrder(server);
@@ -86,6 +87,7 @@ test('the whole lifecycle through the UI, acted on by the server', async () => {
   await server.setClock(A, '2026-11-28T09:00:00Z');
   await setAsOf(page, '2026-11-28');
   await waitStatus(page, first, 'Issued');
+  await page.waitForFunction(() => document.querySelector('.banner-as-of')?.textContent.includes('the server acts on its own date (2026-11-28)'));
   await page.click(`tr[data-id="${first}"] button.more`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#more-${first} button.action-download`)]);
   const chain = readFileSync(await download.path(), 'utf8');
@@ -172,7 +174,7 @@ test('a change someone else made first is shown as a conflict, not overwritten',
   assert.equal(other.status, 200, JSON.stringify(other.body));
   await page.click(`tr[data-id="${third.certificate.id}"] button.action-cancel`);
   await page.click('#confirm-dialog .modal-foot >> text=Cancel certificate');
-  const notice = page.locator('.notice-error', { hasText: 'check it and try again' });
+  const notice = page.locator('.notice-error', { hasText: 'The list now shows what the server holds' });
   await notice.waitFor();
   assert.match(await notice.textContent(), /changed/i);
   await screenshot(page, 'server-conflict');
@@ -265,3 +267,18 @@ async function orderRequest(server, years) {
     contact: c.contact, dns_in_same_account: c.dns_in_same_account, validation_free: c.validation_free,
   };
 }
+
+test('embedded on another origin: api, a 401 answered by the host\'s getToken, CORS', async () => {
+  const host = new URL(BASE_URL).origin;
+  const server = await freshServer([], { cors: [host] });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(`${host}/host-api.html?api=${encodeURIComponent(`${server.url}/v1`)}&token=${A}&as_of=${TODAY}`);
+  await page.waitForSelector(`certdesk-console tr[data-id="${RENEWABLE}"]`, { timeout: 20000 });
+  assert.deepEqual(await page.evaluate(() => [window.asked, window.expired]), [1, 1]);
+  await screenshot(page, 'server-embedded');
+  // A 401 on the first load is the browser's console error, not the page's; nothing threw.
+  assert.deepEqual(page.errors, []);
+});

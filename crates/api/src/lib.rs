@@ -188,6 +188,9 @@ pub struct Refusal {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChangeFeed {
     pub cursor: i64,
+    /// The server's date (UTC) when it answered: the day it acts on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<NaiveDate>,
     #[serde(default)]
     pub certificates: Vec<Entry>,
     /// IDs of certificates deleted.

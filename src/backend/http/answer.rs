@@ -39,8 +39,9 @@ pub fn failure(status: u16, body: &str, retry_after: Option<&str>, server: &str)
     let p = problem(status, body);
     let detail = p.detail.trim().to_string();
     match status {
+        // The server's detail says what to do; the list is brought up to date (AppHandle::failed).
         409 | 412 => Failure::Final(BackendError::Conflict(format!(
-            "{detail} The list now shows what the server holds; check it and try again."
+            "{detail} The list now shows what the server holds."
         ))),
         403 => Failure::Final(BackendError::Denied(format!(
             "{detail} Your sign-in may only read this account: ask an administrator for access that can make changes."
@@ -104,7 +105,7 @@ mod tests {
             panic!("{answer:?}")
         };
         assert!(text.starts_with("shop.example.com was changed by someone else."));
-        assert!(text.contains("now shows what the server holds"));
+        assert!(text.ends_with("The list now shows what the server holds."));
     }
 
     #[test]

@@ -149,6 +149,9 @@ impl CertificateBackend for HttpBackend {
         }
         let feed: ChangeFeed = self.read(&answer)?;
         self.inner.cursor.set(feed.cursor);
+        if feed.today.is_some() {
+            self.inner.server_today.set(feed.today);
+        }
         for id in &feed.deleted {
             self.forget(id);
         }
