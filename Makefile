@@ -7,7 +7,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve serve-api server build test lint test-native test-native-clock test-browser test-e2e bench clean
+.PHONY: setup serve serve-api server build test lint test-native test-server-postgres soak test-native-clock test-browser test-e2e bench clean
 
 setup:
 	@scripts/setup
@@ -45,10 +45,16 @@ lint:
 	scripts/check-layers
 	scripts/check-openapi
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --all-targets $(WASM) -- -D warnings
+	cargo clippy --workspace --exclude certdesk-server --all-targets $(WASM) -- -D warnings
 
 test-native:
 	cargo test --workspace
+	$(MAKE) test-server-postgres
+
+# The server's tests again on PostgreSQL: each test binary starts a throwaway
+# cluster on loopback (server/scripts/pg-throwaway) and removes it at its end.
+test-server-postgres:
+	CERTDESK_TEST_DB=postgres cargo test -p certdesk-server
 
 # The native tests again under faketime, +1100 and -400 days: no test may depend on the day it runs.
 test-native-clock:
@@ -61,11 +67,15 @@ test-browser:
 test-e2e: build server
 	node tests/e2e/run.mjs
 
-## Figures: rules natively, then the release build in headless Chromium.
+## Figures: rules natively, the bundle's composition (twiggy), then the release
+## build in headless Chromium, beside a Yew hello-world built the same way.
 bench: build
 	cargo bench --bench rules
 	cargo bench -p certdesk-x509 --bench inputs
+	scripts/bundle-composition
+	cd bench/hello && trunk build --release
 	node tests/e2e/bench.mjs
+	node tests/e2e/bench-hello.mjs
 	node tests/e2e/bench-x509.mjs
 
 clean:
