@@ -40,9 +40,20 @@ pub fn failure(status: u16, body: &str, retry_after: Option<&str>, server: &str)
     let detail = p.detail.trim().to_string();
     match status {
         // The server's detail says what to do; the list is brought up to date (AppHandle::failed).
-        409 | 412 => Failure::Final(BackendError::Conflict(format!(
-            "{detail} The list now shows what the server holds."
-        ))),
+        409 | 412 => {
+            // What changed, when the server sent the record as it is now (412).
+            let now = p.current.as_ref().map_or(String::new(), |e| {
+                format!(
+                    " {} is now {} (version {}).",
+                    e.certificate.name,
+                    e.certificate.state.label(),
+                    e.version
+                )
+            });
+            Failure::Final(BackendError::Conflict(format!(
+                "{detail}{now} The list now shows what the server holds."
+            )))
+        }
         403 => Failure::Final(BackendError::Denied(format!(
             "{detail} Your sign-in may only read this account: ask an administrator for access that can make changes."
         ))),
@@ -106,6 +117,30 @@ mod tests {
         };
         assert!(text.starts_with("shop.example.com was changed by someone else."));
         assert!(text.ends_with("The list now shows what the server holds."));
+    }
+
+    #[test]
+    fn a_stale_version_says_what_the_record_is_now() {
+        let mut problem =
+            Problem::new(problems::STALE, "t", 412, "It changed since you loaded it.");
+        let mut cert = crate::store::demo::demo_inventory(certdesk_rules::testing::d("2026-11-23"))
+            .certificates
+            .remove(0);
+        cert.state = crate::rules::LifecycleState::Cancelled;
+        let name = cert.name.clone();
+        problem.current = Some(certdesk_api::Entry {
+            version: 4,
+            certificate: cert,
+        });
+        let body = serde_json::to_string(&problem).unwrap();
+        let Failure::Final(e) = failure(412, &body, None, "/v1") else {
+            panic!()
+        };
+        assert!(
+            e.to_string()
+                .contains(&format!("{name} is now Cancelled (version 4).")),
+            "{e}"
+        );
     }
 
     #[test]
