@@ -1,8 +1,8 @@
 //! Accounts and their tokens (the CLI's `account add`, `serve --demo`).
 
+use crate::db::{Db, Dialect};
 use certdesk_api::Role;
 use certdesk_engine::Inventory;
-use sqlx::SqlitePool;
 
 use crate::auth::{new_token, token_hash};
 use crate::store;
@@ -17,7 +17,10 @@ fn new_id() -> String {
     format!("acct-{}", data_encoding::HEXLOWER.encode(&bytes))
 }
 
-fn db(e: impl std::fmt::Display) -> String {
+/// The advisory lock (PostgreSQL) under which accounts are made.
+const ACCOUNTS_LOCK: i64 = 0x6365_7274_6465_736b; // "certdesk"
+
+fn db_error(e: impl std::fmt::Display) -> String {
     format!("database: {e}")
 }
 
@@ -25,7 +28,7 @@ fn db(e: impl std::fmt::Display) -> String {
 /// and a new token of `role` for it (`token`, or a random one). Returns
 /// the account ID and the token, which is stored only as its hash.
 pub async fn add(
-    pool: &SqlitePool,
+    db: &Db,
     id: Option<&str>,
     name: &str,
     role: Role,
@@ -36,15 +39,23 @@ pub async fn add(
     if token.len() < 16 {
         return Err("a token must have at least 16 characters".into());
     }
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+    let mut tx = db.begin_write().await.map_err(|e| e.problem.detail)?;
+    if db.dialect == Dialect::Postgres {
+        // Two `account add` of one name at once make one account.
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(ACCOUNTS_LOCK)
+            .execute(&mut *tx)
+            .await
+            .map_err(db_error)?;
+    }
     let existing: Option<String> = match id {
-        Some(id) => sqlx::query_scalar("SELECT id FROM accounts WHERE id = ?").bind(id),
-        None => sqlx::query_scalar("SELECT id FROM accounts WHERE name = ? ORDER BY created_at")
+        Some(id) => sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1").bind(id),
+        None => sqlx::query_scalar("SELECT id FROM accounts WHERE name = $1 ORDER BY created_at")
             .bind(name),
     }
     .fetch_optional(&mut *tx)
     .await
-    .map_err(db)?;
+    .map_err(db_error)?;
     let account = match existing {
         Some(account) => account,
         None => {
@@ -52,17 +63,17 @@ pub async fn add(
             let inventory = inventory();
             sqlx::query(
                 "INSERT INTO accounts (id, name, quotas, prices, sandbox, created_at)
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(&account)
             .bind(name)
-            .bind(serde_json::to_string(&inventory.quotas).map_err(db)?)
-            .bind(serde_json::to_string(&inventory.prices).map_err(db)?)
-            .bind(serde_json::to_string(&inventory.sandbox).map_err(db)?)
+            .bind(serde_json::to_string(&inventory.quotas).map_err(db_error)?)
+            .bind(serde_json::to_string(&inventory.prices).map_err(db_error)?)
+            .bind(serde_json::to_string(&inventory.sandbox).map_err(db_error)?)
             .bind(chrono::Utc::now().to_rfc3339())
             .execute(&mut *tx)
             .await
-            .map_err(db)?;
+            .map_err(db_error)?;
             store::insert_inventory(&mut tx, &account, name, &inventory)
                 .await
                 .map_err(|e| e.problem.detail)?;
@@ -73,7 +84,7 @@ pub async fn add(
         Role::Admin => "admin",
         Role::Viewer => "viewer",
     };
-    sqlx::query("INSERT INTO tokens (hash, account_id, role, label) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO tokens (hash, account_id, role, label) VALUES ($1, $2, $3, $4)")
         .bind(token_hash(&token))
         .bind(&account)
         .bind(role_name)
@@ -81,6 +92,6 @@ pub async fn add(
         .execute(&mut *tx)
         .await
         .map_err(|e| format!("the token cannot be stored (is it already in use?): {e}"))?;
-    tx.commit().await.map_err(db)?;
+    tx.commit().await.map_err(db_error)?;
     Ok((account, token))
 }

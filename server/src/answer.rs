@@ -66,6 +66,8 @@ pub struct Answer {
     pub status: StatusCode,
     pub body: Option<Vec<u8>>,
     pub etag: Option<i64>,
+    /// The stored answer to an earlier request with the same Idempotency-Key.
+    pub replayed: bool,
 }
 
 impl Answer {
@@ -74,6 +76,7 @@ impl Answer {
             status,
             body: Some(serde_json::to_vec(value).map_err(ApiError::internal)?),
             etag: None,
+            replayed: false,
         })
     }
 
@@ -82,6 +85,7 @@ impl Answer {
             status: StatusCode::NO_CONTENT,
             body: None,
             etag: None,
+            replayed: false,
         }
     }
 
@@ -106,6 +110,12 @@ impl IntoResponse for Answer {
             && let Ok(value) = HeaderValue::from_str(&etag(v))
         {
             response.headers_mut().insert(ETAG, value);
+        }
+        if self.replayed {
+            response.headers_mut().insert(
+                certdesk_api::headers::IDEMPOTENCY_REPLAYED,
+                HeaderValue::from_static("true"),
+            );
         }
         response
     }

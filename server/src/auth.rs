@@ -123,9 +123,9 @@ impl FromRequestParts<AppState> for Caller {
                 "Send Authorization: Bearer <token> (the token of your account).",
             ));
         };
-        let row = sqlx::query("SELECT account_id, role FROM tokens WHERE hash = ?")
+        let row = sqlx::query("SELECT account_id, role FROM tokens WHERE hash = $1")
             .bind(token_hash(token))
-            .fetch_optional(&state.pool)
+            .fetch_optional(&state.db.pool)
             .await?;
         let Some(row) = row else {
             state.limiter.fail(&client);

@@ -4,9 +4,16 @@
 //! rows that changed (one version more and one feed row each), store the
 //! idempotent answer, commit, wake the account's long polls.
 //!
-//! Writers are serialised (the in-process writer lock and `BEGIN
-//! IMMEDIATE` against other processes), so a change always sees the one
-//! before it: quotas are read and paid in one step.
+//! Writers of an account are serialised, across processes too, so a change
+//! always sees the one before it: quotas are read and paid in one step. On
+//! SQLite that is the file's lock (`BEGIN IMMEDIATE`, and the in-process
+//! writer lock in front of it); on PostgreSQL the account's row, locked
+//! `FOR UPDATE` in the change's own transaction, so two replicas never run
+//! one account's change, or one scheduled job (a review's outcome, a
+//! Managed Service start, an in-term reissue, a deployment task: all are
+//! the engine's `advance`, which a second writer finds already done), at
+//! once. The scheduler's sweep skips an account another writer holds
+//! (`SKIP LOCKED`): that writer advances it.
 
 use std::collections::HashMap;
 
@@ -16,11 +23,12 @@ use certdesk_rules::{Certificate, LifecycleState};
 use chrono::NaiveDate;
 
 use crate::answer::Answer;
+use crate::db::Dialect;
 use crate::idempotency::Idempotent;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::{self, Loaded};
-use crate::{feed, idempotency};
+use crate::{feed, idempotency, wake};
 
 /// The inventory a request changes, as the engine sees it.
 pub struct Work {
@@ -120,8 +128,40 @@ pub async fn change<R>(
     op: impl FnOnce(&mut Work) -> ApiResult<R>,
     answer: impl FnOnce(&Done, R) -> ApiResult<Answer>,
 ) -> ApiResult<Answer> {
-    let _writer = state.writer.lock().await;
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    run(state, account, idem, false, op, answer)
+        .await?
+        .ok_or_else(|| ApiError::internal(format!("account {account} is gone")))
+}
+
+/// [`change`]; `None` when `skip_if_held` and another writer holds the account.
+async fn run<R>(
+    state: &AppState,
+    account: &str,
+    idem: Option<&Idempotent>,
+    skip_if_held: bool,
+    op: impl FnOnce(&mut Work) -> ApiResult<R>,
+    answer: impl FnOnce(&Done, R) -> ApiResult<Answer>,
+) -> ApiResult<Option<Answer>> {
+    let _writer = match state.dialect() {
+        Dialect::Sqlite => Some(state.writer.lock().await),
+        Dialect::Postgres => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    if let Some(idem) = idem {
+        idempotency::hold(&mut tx, state.dialect(), account, idem).await?;
+    }
+    if !state
+        .db
+        .lock_account(&mut tx, account, skip_if_held)
+        .await?
+    {
+        return Ok(None);
+    }
+    if let Some(idem) = idem
+        && let Some(stored) = idempotency::in_change(&mut tx, account, idem).await?
+    {
+        return Ok(Some(stored));
+    }
     let (today, now_ms) = (state.clock.today(), state.clock.now_ms());
     let loaded = store::load(&mut tx, account).await?;
     let mut feed_rows = 0;
@@ -164,6 +204,7 @@ pub async fn change<R>(
         Ok(r) => r,
         Err(e) => {
             if feed_rows > 0 {
+                wake::announce(&mut tx, state.dialect(), account).await?;
                 tx.commit().await?;
                 state.notify(account);
             }
@@ -197,24 +238,30 @@ pub async fn change<R>(
     }
     if feed_rows > 0 {
         feed::prune(&mut tx, account, feed::KEEP_PER_ACCOUNT).await?;
+        wake::announce(&mut tx, state.dialect(), account).await?;
     }
     tx.commit().await?;
     if feed_rows > 0 {
         state.notify(account);
     }
-    Ok(answer)
+    Ok(Some(answer))
 }
 
-/// Moves every account on to the clock's now (the scheduler's tick, the test clock).
-pub async fn advance_all(state: &AppState) -> ApiResult<()> {
+/// Moves every account on to the clock's now (the scheduler's tick, the
+/// test clock). With `skip_if_held` (the tick) an account another writer
+/// holds is skipped: that writer moves it on, or the next tick does
+/// (PostgreSQL; on SQLite there is no other writer then). The test clock
+/// waits instead: its caller reads the result next.
+pub async fn advance_all(state: &AppState, skip_if_held: bool) -> ApiResult<()> {
     let accounts: Vec<String> = sqlx::query_scalar("SELECT id FROM accounts ORDER BY id")
-        .fetch_all(&state.pool)
+        .fetch_all(&state.db.pool)
         .await?;
     for account in accounts {
-        change(
+        run(
             state,
             &account,
             None,
+            skip_if_held,
             |_| Ok(()),
             |_, ()| Ok(Answer::no_content()),
         )

@@ -1,11 +1,12 @@
-//! The change feed: one row per change, per account, in commit order. A
+//! The change feed: one row per change, per account, in commit order (each
+//! account has its own seq 1, 2, 3…, given under the account's lock). A
 //! reader gets each record changed after its cursor whole, as it is now.
 
 use std::collections::BTreeMap;
 
 use certdesk_api::{ChangeFeed, Entry};
 use certdesk_rules::{Certificate, NotificationPolicy};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::problem::{ApiError, ApiResult};
 
@@ -13,15 +14,23 @@ use crate::problem::{ApiError, ApiResult};
 pub const KEEP_PER_ACCOUNT: i64 = 10_000;
 
 /// The account's position in the feed now.
-pub async fn cursor(conn: &mut SqliteConnection, account: &str) -> ApiResult<i64> {
-    let row = sqlx::query(
-        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM feed WHERE account_id = ?1), 0), pruned_through)
-         AS cursor FROM accounts WHERE id = ?1",
-    )
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(row.get::<i64, _>("cursor"))
+pub async fn cursor(conn: &mut AnyConnection, account: &str) -> ApiResult<i64> {
+    let (newest, pruned) = bounds(conn, account).await?;
+    Ok(newest.max(pruned))
+}
+
+/// The account's newest feed seq (0: none yet) and the seq it was pruned through.
+async fn bounds(conn: &mut AnyConnection, account: &str) -> ApiResult<(i64, i64)> {
+    let pruned: i64 = sqlx::query_scalar("SELECT pruned_through FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_one(&mut *conn)
+        .await?;
+    let newest: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM feed WHERE account_id = $1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok((newest, pruned))
 }
 
 fn gone() -> ApiError {
@@ -34,25 +43,13 @@ fn gone() -> ApiError {
 }
 
 /// Everything changed after `since`.
-pub async fn since(
-    conn: &mut SqliteConnection,
-    account: &str,
-    since: i64,
-) -> ApiResult<ChangeFeed> {
-    let pruned: i64 = sqlx::query("SELECT pruned_through FROM accounts WHERE id = ?")
-        .bind(account)
-        .fetch_one(&mut *conn)
-        .await?
-        .get("pruned_through");
-    let newest: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM feed")
-        .fetch_one(&mut *conn)
-        .await?
-        .get("seq");
+pub async fn since(conn: &mut AnyConnection, account: &str, since: i64) -> ApiResult<ChangeFeed> {
+    let (newest, pruned) = bounds(conn, account).await?;
     if since < pruned || since > newest.max(pruned) {
         return Err(gone());
     }
     let rows = sqlx::query(
-        "SELECT seq, kind, ref_id, text FROM feed WHERE account_id = ? AND seq > ? ORDER BY seq",
+        "SELECT seq, kind, ref_id, text FROM feed WHERE account_id = $1 AND seq > $2 ORDER BY seq",
     )
     .bind(account)
     .bind(since)
@@ -85,7 +82,7 @@ pub async fn since(
     }
     for (id, present) in certificates {
         let row =
-            sqlx::query("SELECT version, body FROM certificates WHERE account_id = ? AND id = ?")
+            sqlx::query("SELECT version, body FROM certificates WHERE account_id = $1 AND id = $2")
                 .bind(account)
                 .bind(&id)
                 .fetch_optional(&mut *conn)
@@ -102,7 +99,7 @@ pub async fn since(
         }
     }
     for (id, present) in policies {
-        let row = sqlx::query("SELECT body FROM policies WHERE account_id = ? AND id = ?")
+        let row = sqlx::query("SELECT body FROM policies WHERE account_id = $1 AND id = $2")
             .bind(account)
             .bind(&id)
             .fetch_optional(&mut *conn)
@@ -116,7 +113,7 @@ pub async fn since(
         }
     }
     for id in orders {
-        if let Some(row) = sqlx::query("SELECT body FROM orders WHERE account_id = ? AND id = ?")
+        if let Some(row) = sqlx::query("SELECT body FROM orders WHERE account_id = $1 AND id = $2")
             .bind(account)
             .bind(&id)
             .fetch_optional(&mut *conn)
@@ -126,7 +123,7 @@ pub async fn since(
         }
     }
     if quotas {
-        let row = sqlx::query("SELECT quotas FROM accounts WHERE id = ?")
+        let row = sqlx::query("SELECT quotas FROM accounts WHERE id = $1")
             .bind(account)
             .fetch_one(&mut *conn)
             .await?;
@@ -136,25 +133,29 @@ pub async fn since(
 }
 
 /// Drops the account's feed rows beyond the newest [`KEEP_PER_ACCOUNT`].
-pub async fn prune(conn: &mut SqliteConnection, account: &str, keep: i64) -> ApiResult<()> {
-    let cut: Option<i64> =
-        sqlx::query("SELECT seq FROM feed WHERE account_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?")
-            .bind(account)
-            .bind(keep)
-            .fetch_optional(&mut *conn)
-            .await?
-            .map(|r| r.get("seq"));
+pub async fn prune(conn: &mut AnyConnection, account: &str, keep: i64) -> ApiResult<()> {
+    let cut: Option<i64> = sqlx::query(
+        "SELECT seq FROM feed WHERE account_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2",
+    )
+    .bind(account)
+    .bind(keep)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|r| r.get("seq"));
     if let Some(cut) = cut {
-        sqlx::query("DELETE FROM feed WHERE account_id = ? AND seq <= ?")
+        sqlx::query("DELETE FROM feed WHERE account_id = $1 AND seq <= $2")
             .bind(account)
             .bind(cut)
             .execute(&mut *conn)
             .await?;
-        sqlx::query("UPDATE accounts SET pruned_through = MAX(pruned_through, ?) WHERE id = ?")
-            .bind(cut)
-            .bind(account)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "UPDATE accounts SET pruned_through =
+               CASE WHEN pruned_through > $1 THEN pruned_through ELSE $1 END WHERE id = $2",
+        )
+        .bind(cut)
+        .bind(account)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

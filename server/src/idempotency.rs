@@ -2,15 +2,26 @@
 //! change it made (same transaction); the same key with the same request
 //! gets it again (`Idempotency-Replayed: true`), with another request 422,
 //! and while the first is still being answered 409.
+//!
+//! "Still being answered" is known twice: in this process (the key held
+//! from the first look to the answer), and, on PostgreSQL, in the database,
+//! for requests another replica is answering: the change's transaction
+//! takes a transaction-scoped advisory lock named after the account and key
+//! ([`lock_id`]), which PostgreSQL releases at commit, rollback, or when the
+//! replica's connection dies (a killed replica never leaves a key stuck).
+//! Once it holds the key and its account, the change looks for a stored
+//! answer again ([`in_change`]): a request that waited on another replica
+//! is replayed, never run twice.
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header::CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use certdesk_api::{headers, problems};
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::answer::Answer;
+use crate::db::Dialect;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::{AppState, KeyInFlight};
 
@@ -59,26 +70,44 @@ pub async fn start(
     hash.update(body);
     let fingerprint = data_encoding::HEXLOWER.encode(&hash.finalize());
     let Some(in_flight) = state.start_key(account, &key) else {
-        return Err(ApiError::new(
-            problems::IN_PROGRESS,
-            "Already in progress",
-            StatusCode::CONFLICT,
-            "A request with this Idempotency-Key is still being answered: wait for it, then retry with the same key.",
-        ));
+        return Err(in_progress());
     };
-    let stored = sqlx::query(
-        "SELECT fingerprint, status, body FROM idempotency WHERE account_id = ? AND key = ?",
-    )
-    .bind(account)
-    .bind(&key)
-    .fetch_optional(&state.pool)
-    .await?;
-    let Some(row) = stored else {
-        return Ok(Start::Run(Idempotent {
+    let mut conn = state.db.pool.acquire().await?;
+    match stored(&mut conn, account, &key, &fingerprint).await? {
+        Some(answer) => Ok(Start::Replay(answer.into_response())),
+        None => Ok(Start::Run(Idempotent {
             key,
             fingerprint,
             _in_flight: in_flight,
-        }));
+        })),
+    }
+}
+
+fn in_progress() -> ApiError {
+    ApiError::new(
+        problems::IN_PROGRESS,
+        "Already in progress",
+        StatusCode::CONFLICT,
+        "A request with this Idempotency-Key is still being answered: wait for it, then retry with the same key.",
+    )
+}
+
+/// The stored answer to `key` (422 when it was for another request).
+async fn stored(
+    conn: &mut AnyConnection,
+    account: &str,
+    key: &str,
+    fingerprint: &str,
+) -> ApiResult<Option<Answer>> {
+    let stored = sqlx::query(
+        "SELECT fingerprint, status, body FROM idempotency WHERE account_id = $1 AND key = $2",
+    )
+    .bind(account)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = stored else {
+        return Ok(None);
     };
     if row.get::<String, _>("fingerprint") != fingerprint {
         return Err(ApiError::new(
@@ -91,21 +120,55 @@ pub async fn start(
     let status = StatusCode::from_u16(row.get::<i64, _>("status") as u16)
         .map_err(|e| ApiError::internal(format!("stored status: {e}")))?;
     let body: String = row.get("body");
-    let mut response = if body.is_empty() {
-        status.into_response()
-    } else {
-        (status, [(CONTENT_TYPE, "application/json")], body).into_response()
-    };
-    response.headers_mut().insert(
-        headers::IDEMPOTENCY_REPLAYED,
-        HeaderValue::from_static("true"),
-    );
-    Ok(Start::Replay(response))
+    Ok(Some(Answer {
+        status,
+        body: (!body.is_empty()).then(|| body.into_bytes()),
+        etag: None,
+        replayed: true,
+    }))
+}
+
+/// The advisory lock (PostgreSQL) that says `key` of `account` is being answered.
+pub fn lock_id(account: &str, key: &str) -> i64 {
+    let digest = Sha256::digest(format!("certdesk-idempotency\n{account}\n{key}").as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(bytes)
+}
+
+/// Inside a change's transaction: holds `idem`'s key in the database (409
+/// when another replica holds it, PostgreSQL), before the account's lock.
+pub async fn hold(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    account: &str,
+    idem: &Idempotent,
+) -> ApiResult<()> {
+    if dialect == Dialect::Postgres {
+        let held: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
+            .bind(lock_id(account, &idem.key))
+            .fetch_one(&mut *conn)
+            .await?;
+        if !held {
+            return Err(in_progress());
+        }
+    }
+    Ok(())
+}
+
+/// Inside a change's transaction, holding the key and the account: the
+/// answer stored meanwhile (by another replica), if any.
+pub async fn in_change(
+    conn: &mut AnyConnection,
+    account: &str,
+    idem: &Idempotent,
+) -> ApiResult<Option<Answer>> {
+    stored(conn, account, &idem.key, &idem.fingerprint).await
 }
 
 /// Stores the answer to `idem` (inside the change's transaction).
 pub async fn store(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     idem: &Idempotent,
     answer: &Answer,
@@ -118,7 +181,7 @@ pub async fn store(
         .unwrap_or_default();
     sqlx::query(
         "INSERT INTO idempotency (account_id, key, fingerprint, status, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(account)
     .bind(&idem.key)
@@ -134,9 +197,9 @@ pub async fn store(
 /// Forgets answers older than a day (a retry comes within minutes).
 pub async fn expire(state: &AppState) -> ApiResult<()> {
     let cutoff = state.clock.now() - chrono::Duration::days(1);
-    sqlx::query("DELETE FROM idempotency WHERE created_at < ?")
+    sqlx::query("DELETE FROM idempotency WHERE created_at < $1")
         .bind(cutoff.to_rfc3339())
-        .execute(&state.pool)
+        .execute(&state.db.pool)
         .await?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! certdesk-server: Certdesk's reference REST backend (`/v1`, the contract
 //! of certdesk-api). The lifecycle is certdesk-engine's, the same the
-//! in-browser sandbox runs; this crate adds what a server has: SQLite
-//! storage (one row per record, nothing acknowledged only in memory),
+//! in-browser sandbox runs; this crate adds what a server has: SQLite or
+//! PostgreSQL storage (one row per record, nothing acknowledged only in
+//! memory; several replicas over one PostgreSQL),
 //! accounts and tokens, idempotent POSTs, versions and `If-Match`, a change
 //! feed with long polls, a clock and its scheduler, and a sandbox CA whose
 //! keys are kept in the database.
@@ -20,23 +21,24 @@ mod routes;
 pub mod scheduler;
 pub mod state;
 pub mod store;
+pub mod throwaway_pg;
+pub mod wake;
 pub mod web;
 
-use std::path::Path;
 use std::sync::Arc;
 
 pub use clock::{Clock, SystemClock, TestClock};
 pub use state::AppState;
 pub use web::WebConfig;
 
-/// Opens the database at `path` (migrating it, making the CA once) and
-/// gives the shared state; `test_clock` enables `PUT /v1/test/clock`.
-pub async fn open(
-    path: &Path,
-    clock: Arc<dyn Clock>,
-    test_clock: bool,
-) -> Result<AppState, String> {
-    let pool = db::open(path).await?;
-    let ca = ca::SandboxCa::load_or_create(&pool).await?;
-    Ok(AppState::new(pool, clock, ca, test_clock))
+/// Opens the database `db` (a SQLite path or `sqlite:PATH`, or a
+/// `postgres://` URL; migrating it, making the CA once) and gives the
+/// shared state; `test_clock` enables `PUT /v1/test/clock`. On PostgreSQL
+/// it starts listening for other replicas' changes.
+pub async fn open(db: &str, clock: Arc<dyn Clock>, test_clock: bool) -> Result<AppState, String> {
+    let db = db::open(db).await?;
+    let ca = ca::SandboxCa::load_or_create(&db.pool).await?;
+    let state = AppState::new(db, clock, ca, test_clock);
+    state.start_background();
+    Ok(state)
 }

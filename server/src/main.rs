@@ -37,9 +37,11 @@ enum Command {
 
 #[derive(clap::Args)]
 struct Serve {
-    /// The SQLite database (created if absent).
+    /// The database: a SQLite file (PATH or sqlite:PATH, created if absent)
+    /// or PostgreSQL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE).
+    /// Several servers may share one PostgreSQL database.
     #[arg(long, default_value = "certdesk.db")]
-    db: PathBuf,
+    db: String,
     #[arg(long, default_value = "127.0.0.1:8081")]
     listen: SocketAddr,
     /// The built app (trunk's dist/) to serve on the same origin.
@@ -70,8 +72,9 @@ enum AccountCommand {
     /// Add a token to the account NAME (made if absent) and print it.
     Add {
         name: String,
+        /// The database, as `serve --db` takes it.
         #[arg(long, default_value = "certdesk.db")]
-        db: PathBuf,
+        db: String,
         #[arg(long, value_enum, default_value = "admin")]
         role: RoleArg,
         /// Use this token (at least 16 characters) instead of a random one.
@@ -109,7 +112,7 @@ async fn main() {
 }
 
 async fn add_account(
-    db: PathBuf,
+    db: String,
     name: String,
     role: RoleArg,
     token: Option<String>,
@@ -122,7 +125,7 @@ async fn add_account(
         RoleArg::Admin => Role::Admin,
         RoleArg::Viewer => Role::Viewer,
     };
-    let (account, token) = accounts::add(&state.pool, None, &name, role, token.as_deref(), || {
+    let (account, token) = accounts::add(&state.db, None, &name, role, token.as_deref(), || {
         if demo {
             demo_inventory(today)
         } else {
@@ -146,13 +149,13 @@ async fn serve(args: Serve) -> Result<(), String> {
     let state = certdesk_server::open(&args.db, clock.clone(), args.test_clock.is_some()).await?;
     if args.demo {
         let today = clock.today();
-        sqlx::query("DELETE FROM tokens WHERE account_id = ? AND label = 'Demo'")
+        sqlx::query("DELETE FROM tokens WHERE account_id = $1 AND label = 'Demo'")
             .bind(DEMO_ACCOUNT)
-            .execute(&state.pool)
+            .execute(&state.db.pool)
             .await
             .map_err(|e| format!("database: {e}"))?;
         let (_, token) = accounts::add(
-            &state.pool,
+            &state.db,
             Some(DEMO_ACCOUNT),
             "Demo",
             Role::Admin,

@@ -1,6 +1,7 @@
 //! The clock's tick: every few seconds each account is moved on to now, so
 //! DV reviews, Managed Service starts, in-term reissues and deployment
-//! tasks happen on the server's clock even when nobody asks.
+//! tasks happen on the server's clock even when nobody asks. Every replica
+//! ticks; each account's advance happens once, under its lock (change.rs).
 
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ pub async fn run(state: AppState, every: Duration) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        if let Err(e) = advance_all(&state).await {
+        if let Err(e) = advance_all(&state, true).await {
             eprintln!(
                 "certdesk-server: the clock tick failed: {}",
                 e.problem.detail

@@ -6,28 +6,31 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use sqlx::SqlitePool;
 use tokio::sync::watch;
 
 use crate::auth::FailureLimiter;
 use crate::ca::SandboxCa;
 use crate::clock::Clock;
+use crate::db::{Db, Dialect};
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
-    pub pool: SqlitePool,
+    pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub ca: Arc<SandboxCa>,
     /// `PUT /v1/test/clock` exists (the server was started with `--test-clock`).
     pub test_clock: bool,
-    /// One writer at a time, so each change sees the one before it (quotas
-    /// are read and paid in the same transaction, never twice at once).
+    /// On SQLite, one writer of this process at a time (the file allows
+    /// one anyway: they queue here rather than on its busy timeout). On
+    /// PostgreSQL writers serialise per account, on the account's row.
     pub writer: tokio::sync::Mutex<()>,
     watchers: Mutex<HashMap<String, watch::Sender<u64>>>,
     in_flight: Mutex<HashSet<(String, String)>>,
     pub limiter: FailureLimiter,
+    /// Dropped with the state: ends its background tasks (wake.rs).
+    alive: watch::Sender<()>,
 }
 
 impl Deref for AppState {
@@ -43,14 +46,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
-    pub fn new(
-        pool: SqlitePool,
-        clock: Arc<dyn Clock>,
-        ca: Arc<SandboxCa>,
-        test_clock: bool,
-    ) -> Self {
+    pub fn new(db: Db, clock: Arc<dyn Clock>, ca: Arc<SandboxCa>, test_clock: bool) -> Self {
         AppState(Arc::new(Inner {
-            pool,
+            db,
             clock,
             ca,
             test_clock,
@@ -58,7 +56,35 @@ impl AppState {
             watchers: Mutex::new(HashMap::new()),
             in_flight: Mutex::new(HashSet::new()),
             limiter: FailureLimiter::default(),
+            alive: watch::channel(()).0,
         }))
+    }
+
+    pub fn from_inner(inner: Arc<Inner>) -> Self {
+        AppState(inner)
+    }
+
+    /// Starts what runs beside the handlers: on PostgreSQL, the listener
+    /// that wakes this replica's long polls for other replicas' changes.
+    pub fn start_background(&self) {
+        if self.db.dialect == Dialect::Postgres {
+            tokio::spawn(crate::wake::listen(
+                Arc::downgrade(&self.0),
+                self.alive.subscribe(),
+                self.db.url.clone(),
+            ));
+        }
+    }
+
+    /// Wakes every long poll (changes may have been missed).
+    pub fn notify_all(&self) {
+        for sender in lock(&self.watchers).values() {
+            sender.send_modify(|n| *n = n.wrapping_add(1));
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.db.dialect
     }
 
     /// A receiver woken at the account's next change.

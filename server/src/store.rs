@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use certdesk_engine::{Inventory, Order};
 use certdesk_rules::{Certificate, CertificateKind, NotificationPolicy};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::problem::{ApiError, ApiResult};
 
@@ -46,8 +46,8 @@ fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> ApiResult<T>
     serde_json::from_str(text).map_err(|e| ApiError::internal(format!("stored {what}: {e}")))
 }
 
-pub async fn load(conn: &mut SqliteConnection, account: &str) -> ApiResult<Loaded> {
-    let row = sqlx::query("SELECT name, quotas, prices, sandbox FROM accounts WHERE id = ?")
+pub async fn load(conn: &mut AnyConnection, account: &str) -> ApiResult<Loaded> {
+    let row = sqlx::query("SELECT name, quotas, prices, sandbox FROM accounts WHERE id = $1")
         .bind(account)
         .fetch_optional(&mut *conn)
         .await?
@@ -61,7 +61,7 @@ pub async fn load(conn: &mut SqliteConnection, account: &str) -> ApiResult<Loade
     let name: String = row.get("name");
     let mut versions = HashMap::new();
     let rows = sqlx::query(
-        "SELECT id, version, body FROM certificates WHERE account_id = ? ORDER BY rowid",
+        "SELECT id, version, body FROM certificates WHERE account_id = $1 ORDER BY position",
     )
     .bind(account)
     .fetch_all(&mut *conn)
@@ -71,14 +71,14 @@ pub async fn load(conn: &mut SqliteConnection, account: &str) -> ApiResult<Loade
         versions.insert(row.get("id"), row.get("version"));
         inventory.certificates.push(cert);
     }
-    for row in sqlx::query("SELECT body FROM orders WHERE account_id = ? ORDER BY rowid")
+    for row in sqlx::query("SELECT body FROM orders WHERE account_id = $1 ORDER BY position")
         .bind(account)
         .fetch_all(&mut *conn)
         .await?
     {
         inventory.orders.push(parse("order", row.get("body"))?);
     }
-    for row in sqlx::query("SELECT body FROM policies WHERE account_id = ? ORDER BY rowid")
+    for row in sqlx::query("SELECT body FROM policies WHERE account_id = $1 ORDER BY position")
         .bind(account)
         .fetch_all(&mut *conn)
         .await?
@@ -93,32 +93,37 @@ pub async fn load(conn: &mut SqliteConnection, account: &str) -> ApiResult<Loade
 }
 
 async fn feed(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     kind: &str,
     ref_id: &str,
     text: &str,
 ) -> ApiResult<()> {
-    sqlx::query("INSERT INTO feed (account_id, kind, ref_id, text) VALUES (?, ?, ?, ?)")
-        .bind(account)
-        .bind(kind)
-        .bind(ref_id)
-        .bind(text)
-        .execute(&mut *conn)
-        .await?;
+    // The writer holds the account's lock: MAX + 1 is this account's next seq.
+    sqlx::query(
+        "INSERT INTO feed (account_id, seq, kind, ref_id, text) VALUES ($1,
+           (SELECT COALESCE(MAX(seq), 0) + 1 FROM feed WHERE account_id = $1), $2, $3, $4)",
+    )
+    .bind(account)
+    .bind(kind)
+    .bind(ref_id)
+    .bind(text)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 /// Writes a certificate row (new at version 1, else one version more).
 async fn put_certificate(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     cert: &Certificate,
     version: i64,
 ) -> ApiResult<()> {
     sqlx::query(
-        "INSERT INTO certificates (account_id, id, version, tab, state, name, search, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO certificates (account_id, id, version, tab, state, name, search, body, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+           (SELECT COALESCE(MAX(position), 0) + 1 FROM certificates WHERE account_id = $1))
          ON CONFLICT (account_id, id) DO UPDATE SET version = excluded.version,
            tab = excluded.tab, state = excluded.state, name = excluded.name,
            search = excluded.search, body = excluded.body",
@@ -148,7 +153,7 @@ pub struct Written {
 /// Writes `after` over `before` (rows that changed only, each one version
 /// more and one feed row), then the events and failures.
 pub async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     before: &Loaded,
     after: &Inventory,
@@ -177,7 +182,7 @@ pub async fn write(
     }
     for id in old.keys() {
         if after.find(id).is_none() {
-            sqlx::query("DELETE FROM certificates WHERE account_id = ? AND id = ?")
+            sqlx::query("DELETE FROM certificates WHERE account_id = $1 AND id = $2")
                 .bind(account)
                 .bind(*id)
                 .execute(&mut *conn)
@@ -189,7 +194,7 @@ pub async fn write(
     }
     let inv = &before.inventory;
     if inv.quotas != after.quotas || inv.prices != after.prices || inv.sandbox != after.sandbox {
-        sqlx::query("UPDATE accounts SET quotas = ?, prices = ?, sandbox = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET quotas = $1, prices = $2, sandbox = $3 WHERE id = $4")
             .bind(serde_json::to_string(&after.quotas)?)
             .bind(serde_json::to_string(&after.prices)?)
             .bind(serde_json::to_string(&after.sandbox)?)
@@ -213,7 +218,7 @@ pub async fn write(
 }
 
 async fn write_orders(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     before: &[Order],
     after: &[Order],
@@ -224,7 +229,8 @@ async fn write_orders(
             continue;
         }
         sqlx::query(
-            "INSERT INTO orders (account_id, id, body) VALUES (?, ?, ?)
+            "INSERT INTO orders (account_id, id, body, position) VALUES ($1, $2, $3,
+               (SELECT COALESCE(MAX(position), 0) + 1 FROM orders WHERE account_id = $1))
              ON CONFLICT (account_id, id) DO UPDATE SET body = excluded.body",
         )
         .bind(account)
@@ -239,7 +245,7 @@ async fn write_orders(
 }
 
 async fn write_policies(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     before: &[NotificationPolicy],
     after: &[NotificationPolicy],
@@ -250,7 +256,8 @@ async fn write_policies(
             continue;
         }
         sqlx::query(
-            "INSERT INTO policies (account_id, id, body) VALUES (?, ?, ?)
+            "INSERT INTO policies (account_id, id, body, position) VALUES ($1, $2, $3,
+               (SELECT COALESCE(MAX(position), 0) + 1 FROM policies WHERE account_id = $1))
              ON CONFLICT (account_id, id) DO UPDATE SET body = excluded.body",
         )
         .bind(account)
@@ -263,7 +270,7 @@ async fn write_policies(
     }
     for policy in before {
         if after.iter().all(|p| p.id != policy.id) {
-            sqlx::query("DELETE FROM policies WHERE account_id = ? AND id = ?")
+            sqlx::query("DELETE FROM policies WHERE account_id = $1 AND id = $2")
                 .bind(account)
                 .bind(&policy.id)
                 .execute(&mut *conn)
@@ -277,7 +284,7 @@ async fn write_policies(
 
 /// Inserts a whole inventory into a new account (the demo, `--demo-inventory`).
 pub async fn insert_inventory(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &str,
     name: &str,
     inventory: &Inventory,

@@ -151,7 +151,7 @@ async fn bad_and_old_cursors() {
         .as_str()
         .unwrap()
         .to_string();
-    let mut conn = s.state.pool.acquire().await.unwrap();
+    let mut conn = s.state.db.pool.acquire().await.unwrap();
     certdesk_server::feed::prune(&mut conn, &account, 2)
         .await
         .unwrap();

@@ -165,9 +165,8 @@ async fn the_test_clock_is_absent_unless_enabled() {
     use tower::ServiceExt;
     let dir = tempfile::tempdir().unwrap();
     let clock = std::sync::Arc::new(certdesk_server::TestClock::new(common::at(common::START)));
-    let state = certdesk_server::open(&dir.path().join("db"), clock, false)
-        .await
-        .unwrap();
+    let db = common::new_database(&dir).await;
+    let state = certdesk_server::open(&db, clock, false).await.unwrap();
     let app = certdesk_server::web::router(state, &Default::default()).unwrap();
     let request = axum::http::Request::builder()
         .method(Method::PUT)

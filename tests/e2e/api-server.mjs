@@ -1,7 +1,8 @@
 // The reference server (server/, certdesk-server) for end-to-end tests: a
-// fresh SQLite file in a temp dir, accounts with fixed tokens, a settable
-// clock starting on TODAY, on a free loopback port; `stop()` kills it, and
-// `start()` again brings it back on the same port and database.
+// fresh SQLite file in a temp dir (or the PostgreSQL database `db` names,
+// e.g. a `throwawayPostgres()` cluster's), accounts with fixed tokens, a
+// settable clock starting on TODAY, on a free loopback port; `stop()` kills
+// it, and `start()` again brings it back on the same port and database.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { TODAY } from './browser.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_BIN = process.env.CERTDESK_SERVER_BIN ?? join(root, 'target', 'debug', 'certdesk-server');
 const DIST = process.env.CERTDESK_DIST ?? join(root, 'dist');
+const PG_THROWAWAY = join(root, 'server', 'scripts', 'pg-throwaway');
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -26,16 +28,39 @@ function freePort() {
 }
 
 /**
+ * A throwaway PostgreSQL cluster on a free loopback port (server/scripts/
+ * pg-throwaway: initdb in a temp dir, as the postgres user when root):
+ * `{ url, stop() }`; `stop()` removes it, and so does the end of this process.
+ */
+export async function throwawayPostgres() {
+  const dir = join(tmpdir(), `certdesk-pg-e2e-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const port = await freePort();
+  const url = execFileSync(PG_THROWAWAY, ['start', dir, String(port)], {
+    env: { ...process.env, PG_OPTIONS: '-c fsync=off' }, stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString().trim();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
+    execFileSync(PG_THROWAWAY, ['stop', dir], { stdio: 'ignore' });
+  };
+  process.on('exit', stop);
+  return { url, stop };
+}
+
+/**
  * A server with the given tokens: `[{ account, token, role = 'admin', demo = false }]`
  * (an account is made on its first token). The demo inventory and the clock
- * are dated TODAY (09:00 UTC).
+ * are dated TODAY (09:00 UTC). `db`: a `postgres://` URL instead of a new
+ * SQLite file.
  */
-export async function apiServer(tokens, { cors = [] } = {}) {
+export async function apiServer(tokens, { cors = [], db: dbUrl } = {}) {
   if (!existsSync(SERVER_BIN)) {
     throw new Error(`${SERVER_BIN} is missing: run \`cargo build -p certdesk-server\` (make test-e2e does).`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'certdesk-server-e2e-'));
-  const db = join(dir, 'certdesk.db');
+  const db = dbUrl ?? join(dir, 'certdesk.db');
   for (const { account, token, role = 'admin', demo = false } of tokens) {
     execFileSync(SERVER_BIN, ['account', 'add', account, '--db', db, '--role', role, '--token', token,
       '--as-of', TODAY, ...(demo ? ['--demo-inventory'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });

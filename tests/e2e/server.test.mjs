@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, screenshot, statusOf, waitStatus, setAsOf, TODAY, BASE_URL } from './browser.mjs';
-import { apiServer } from './api-server.mjs';
+import { apiServer, throwawayPostgres } from './api-server.mjs';
 import { opensslCa } from './openssl-ca.mjs';
 
 const A = 'e2e-token-account-a-0001';
@@ -63,8 +63,29 @@ async function renew(page, { years = 1 } = {}) {
   if (years !== 1) await page.click(`label[for="period-${years}"]`);
 }
 
+// The lifecycle on each database the server runs on: SQLite, and
+// PostgreSQL in a throwaway cluster (server/scripts/pg-throwaway).
 test('the whole lifecycle through the UI, acted on by the server', async () => {
-  const server = await freshServer();
+  await lifecycle(await freshServer(), mkdtempSync(join(dir, 'sqlite-')));
+});
+
+test('the whole lifecycle through the UI, acted on by the server, on PostgreSQL', async () => {
+  const postgres = await throwawayPostgres();
+  try {
+    const server = await freshServer([], { db: postgres.url });
+    try {
+      await lifecycle(server, mkdtempSync(join(dir, 'postgres-')));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    postgres.stop();
+  }
+});
+
+async function lifecycle(server, dir) {
+  const file = (name) => join(dir, name);
+  const openssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
   const page = await openOn(server, A);
   assert.equal(await page.$('.data-menu >> text=Reset demo data'), null, 'the server\'s inventory is not reset from a browser');
   await renew(page, { years: 3 });
@@ -143,7 +164,7 @@ test('the whole lifecycle through the UI, acted on by the server', async () => {
   assert.equal(listed.body.items.length, 1, 'the upload is kept by the server');
   await screenshot(page, 'server-lifecycle');
   assert.deepEqual(page.errors, []);
-});
+}
 
 test('a second browser sees the first one\'s changes', async () => {
   const server = await freshServer();
@@ -176,7 +197,7 @@ test('a change someone else made first is shown as a conflict, not overwritten',
   await page.click('#confirm-dialog .modal-foot >> text=Cancel certificate');
   const notice = page.locator('.notice-error', { hasText: 'The list now shows what the server holds' });
   await notice.waitFor();
-  assert.match(await notice.textContent(), /changed/i);
+  assert.match(await notice.textContent(), /changed.* is now Cancelled \(version \d+\)\./);
   await screenshot(page, 'server-conflict');
   release();
   await waitStatus(page, third.certificate.id, 'Cancelled');

@@ -20,7 +20,8 @@ use certdesk_x509::{
     sandbox_ca_name, sandbox_ca_validity, sandbox_leaf_spec, sign_certificate,
 };
 use chrono::NaiveDate;
-use sqlx::{Row, SqlitePool};
+use data_encoding::BASE64;
+use sqlx::{AnyPool, Row};
 
 pub use signer::{NativeKey, fresh_public_key, random_serial};
 
@@ -85,7 +86,7 @@ async fn make() -> Result<Made, String> {
 
 impl SandboxCa {
     /// The CA stored in the database, made and stored first if there is none.
-    pub async fn load_or_create(pool: &SqlitePool) -> Result<Arc<Self>, String> {
+    pub async fn load_or_create(pool: &AnyPool) -> Result<Arc<Self>, String> {
         let db = |e: sqlx::Error| format!("the sandbox CA cannot be stored: {e}");
         let stored = sqlx::query("SELECT COUNT(*) AS n FROM ca")
             .fetch_one(pool)
@@ -96,13 +97,13 @@ impl SandboxCa {
             let made = make().await?;
             // Two processes starting at once: the first one's CA is kept.
             sqlx::query(
-                "INSERT OR IGNORE INTO ca (id, root_key, root_cert, intermediate_key, intermediate_cert)
-                 VALUES (1, ?, ?, ?, ?)",
+                "INSERT INTO ca (id, root_key, root_cert, intermediate_key, intermediate_cert)
+                 VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
             )
-            .bind(made.root_key)
-            .bind(made.root_cert)
-            .bind(made.intermediate_key)
-            .bind(made.intermediate_cert)
+            .bind(BASE64.encode(&made.root_key))
+            .bind(BASE64.encode(&made.root_cert))
+            .bind(BASE64.encode(&made.intermediate_key))
+            .bind(BASE64.encode(&made.intermediate_cert))
             .execute(pool)
             .await
             .map_err(db)?;
@@ -113,8 +114,13 @@ impl SandboxCa {
         .fetch_one(pool)
         .await
         .map_err(db)?;
-        let intermediate_der: Vec<u8> = row.get("intermediate_cert");
-        let intermediate_key = NativeKey::from_pkcs8(row.get("intermediate_key"))?;
+        let stored = |column: &str| {
+            BASE64
+                .decode(row.get::<String, _>(column).as_bytes())
+                .map_err(|e| format!("the stored sandbox CA's {column} cannot be read: {e}"))
+        };
+        let intermediate_der = stored("intermediate_cert")?;
+        let intermediate_key = NativeKey::from_pkcs8(&stored("intermediate_key")?)?;
         let (_, parsed) = x509_parser::parse_x509_certificate(&intermediate_der)
             .map_err(|e| format!("the stored intermediate cannot be read: {e}"))?;
         let intermediate_name = EncodedName::from_der(parsed.tbs_certificate.subject.as_raw())
@@ -122,7 +128,7 @@ impl SandboxCa {
         let intermediate_ski =
             key_identifier(&intermediate_key.spki()?).map_err(|e| e.to_string())?;
         Ok(Arc::new(SandboxCa {
-            root_der: row.get("root_cert"),
+            root_der: stored("root_cert")?,
             intermediate_der,
             intermediate_key,
             intermediate_name,

@@ -22,7 +22,7 @@ pub struct ChangesQuery {
 }
 
 async fn read(state: &AppState, account: &str, since: i64) -> ApiResult<ChangeFeed> {
-    let mut tx = state.pool.begin().await?;
+    let mut tx = state.db.begin_read().await?;
     let mut out = feed::since(&mut tx, account, since).await?;
     tx.commit().await?;
     out.today = Some(state.clock.today());

@@ -3,7 +3,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use certdesk_api::FieldError;
 use certdesk_rules::{NotificationPolicy, validate_policy};
 
@@ -96,13 +95,7 @@ pub async fn delete(
             }
             Ok(())
         },
-        |_, ()| {
-            Ok(Answer {
-                status: StatusCode::NO_CONTENT,
-                body: None,
-                etag: None,
-            })
-        },
+        |_, ()| Ok(Answer::no_content()),
     )
     .await
 }

@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::{feed, store};
 
 pub async fn account(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Account>> {
-    let mut tx = state.pool.begin().await?;
+    let mut tx = state.db.begin_read().await?;
     let cursor = feed::cursor(&mut tx, &caller.account).await?;
     let loaded = store::load(&mut tx, &caller.account).await?;
     tx.commit().await?;
@@ -81,23 +81,40 @@ pub async fn list(
         .as_deref()
         .map(|q| q.trim().to_lowercase())
         .filter(|q| !q.is_empty());
-    let mut sql = String::from("SELECT version, body FROM certificates WHERE account_id = ?");
+    let mut sql = String::from("SELECT version, body FROM certificates WHERE account_id = $1");
+    // `q` is a substring of `search`: LIKE with its wildcards escaped.
+    let q = q.map(|q| {
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let mut n = 1;
     for (present, clause) in [
-        (tab.is_some(), " AND tab = ?"),
-        (query.state.is_some(), " AND state = ?"),
-        (q.is_some(), " AND instr(search, ?) > 0"),
-        (after.is_some(), " AND id > ?"),
+        (tab.is_some(), " AND tab = $"),
+        (query.state.is_some(), " AND state = $"),
+        (q.is_some(), " AND search LIKE $"),
+        (after.is_some(), " AND id > $"),
     ] {
         if present {
+            n += 1;
             sql.push_str(clause);
+            sql.push_str(&n.to_string());
+            if clause.contains("LIKE") {
+                sql.push_str(" ESCAPE '\\'");
+            }
         }
     }
-    sql.push_str(" ORDER BY id LIMIT ?");
+    sql.push_str(&format!(" ORDER BY id LIMIT ${}", n + 1));
     let mut select = sqlx::query(&sql).bind(&caller.account);
     for value in [tab, query.state.clone(), q, after].into_iter().flatten() {
         select = select.bind(value);
     }
-    let rows = select.bind(limit as i64 + 1).fetch_all(&state.pool).await?;
+    let rows = select
+        .bind(limit as i64 + 1)
+        .fetch_all(&state.db.pool)
+        .await?;
     let mut items = Vec::with_capacity(rows.len().min(limit));
     for row in rows.iter().take(limit) {
         let certificate: Certificate = serde_json::from_str(row.get("body"))?;
@@ -117,12 +134,13 @@ pub async fn list(
 }
 
 async fn entry(state: &AppState, account: &str, id: &str) -> ApiResult<Entry> {
-    let row = sqlx::query("SELECT version, body FROM certificates WHERE account_id = ? AND id = ?")
-        .bind(account)
-        .bind(id)
-        .fetch_optional(&state.pool)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("Certificate {id}")))?;
+    let row =
+        sqlx::query("SELECT version, body FROM certificates WHERE account_id = $1 AND id = $2")
+            .bind(account)
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("Certificate {id}")))?;
     Ok(Entry {
         version: row.get("version"),
         certificate: serde_json::from_str(row.get("body"))?,
@@ -161,9 +179,9 @@ pub async fn file(
 }
 
 pub async fn quotas(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Quotas>> {
-    let row = sqlx::query("SELECT quotas FROM accounts WHERE id = ?")
+    let row = sqlx::query("SELECT quotas FROM accounts WHERE id = $1")
         .bind(&caller.account)
-        .fetch_one(&state.pool)
+        .fetch_one(&state.db.pool)
         .await?;
     Ok(Json(serde_json::from_str(row.get("quotas"))?))
 }
@@ -172,9 +190,9 @@ pub async fn policies(
     State(state): State<AppState>,
     caller: Caller,
 ) -> ApiResult<Json<Vec<NotificationPolicy>>> {
-    let rows = sqlx::query("SELECT body FROM policies WHERE account_id = ? ORDER BY rowid")
+    let rows = sqlx::query("SELECT body FROM policies WHERE account_id = $1 ORDER BY position")
         .bind(&caller.account)
-        .fetch_all(&state.pool)
+        .fetch_all(&state.db.pool)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {

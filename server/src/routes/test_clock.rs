@@ -32,7 +32,7 @@ pub async fn set(
             "There is no test clock: start the server with --test-clock to set its time.",
         ));
     }
-    advance_all(&state).await?;
+    advance_all(&state, false).await?;
     Ok(Json(ClockBody {
         now: state.clock.now(),
     }))

@@ -1,10 +1,13 @@
-//! A real server over a real SQLite file in a temp dir, called through
-//! `tower::ServiceExt::oneshot`, with a settable clock.
+//! A real server over a real database, called through
+//! `tower::ServiceExt::oneshot`, with a settable clock: a SQLite file in a
+//! temp dir, or with `CERTDESK_TEST_DB=postgres` (the Makefile's second run
+//! of this suite) a new database in a throwaway PostgreSQL cluster started
+//! once per test binary (and stopped when it ends, see throwaway_pg).
 
 #![allow(dead_code)] // each test file uses its own part of the kit
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::Router;
 use axum::body::Body;
@@ -12,6 +15,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode};
 use certdesk_api::Role;
 use certdesk_engine::Inventory;
 use certdesk_engine::demo::demo_inventory;
+use certdesk_server::throwaway_pg::ThrowawayPg;
 use certdesk_server::{AppState, TestClock, WebConfig, accounts, web};
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
@@ -20,8 +24,37 @@ use tower::ServiceExt;
 
 pub const START: &str = "2026-11-28T09:00:00Z";
 
+/// The suite runs on PostgreSQL (`CERTDESK_TEST_DB=postgres`), else SQLite.
+pub fn on_postgres() -> bool {
+    std::env::var("CERTDESK_TEST_DB").is_ok_and(|v| v == "postgres")
+}
+
+/// This test binary's cluster (the tests make one database each in it).
+pub fn shared_cluster() -> &'static ThrowawayPg {
+    static CLUSTER: OnceLock<ThrowawayPg> = OnceLock::new();
+    CLUSTER.get_or_init(|| ThrowawayPg::start("-c fsync=off").expect("a throwaway PostgreSQL"))
+}
+
+/// A new empty database for one test: a SQLite file in `dir`, or a
+/// PostgreSQL database; as `--db` takes it.
+pub async fn new_database(dir: &tempfile::TempDir) -> String {
+    if !on_postgres() {
+        return Server::db_path(dir).to_string_lossy().into_owned();
+    }
+    let name = format!(
+        "t_{}",
+        certdesk_server::auth::new_token().get(..16).unwrap_or("x")
+    );
+    shared_cluster()
+        .create_database(&name)
+        .await
+        .expect("a test database")
+}
+
 pub struct Server {
     pub dir: tempfile::TempDir,
+    /// The database, as `--db` takes it.
+    pub db: String,
     pub state: AppState,
     pub app: Router,
     pub clock: Arc<TestClock>,
@@ -89,27 +122,38 @@ impl Server {
     }
 
     pub async fn open(dir: tempfile::TempDir, now: DateTime<Utc>, config: WebConfig) -> Self {
+        let db = new_database(&dir).await;
+        Self::reopen(dir, db, now, config).await
+    }
+
+    pub async fn reopen(
+        dir: tempfile::TempDir,
+        db: String,
+        now: DateTime<Utc>,
+        config: WebConfig,
+    ) -> Self {
         let clock = Arc::new(TestClock::new(now));
-        let state = certdesk_server::open(&Self::db_path(&dir), clock.clone(), true)
+        let state = certdesk_server::open(&db, clock.clone(), true)
             .await
             .expect("the server opens");
         let app = web::router(state.clone(), &config).expect("router");
         Server {
             dir,
+            db,
             state,
             app,
             clock,
         }
     }
 
-    /// Closes the database and opens the same file again (a restart).
+    /// Closes the database and opens the same one again (a restart).
     pub async fn restart(self) -> Self {
         let now = certdesk_server::Clock::now(self.clock.as_ref());
-        self.state.pool.close().await;
-        let dir = self.dir;
+        self.state.db.pool.close().await;
+        let (dir, db) = (self.dir, self.db);
         drop(self.app);
         drop(self.state);
-        Self::open(dir, now, WebConfig::default()).await
+        Self::reopen(dir, db, now, WebConfig::default()).await
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -129,7 +173,7 @@ impl Server {
         role: Role,
         inventory: impl FnOnce() -> Inventory,
     ) -> String {
-        accounts::add(&self.state.pool, None, name, role, None, inventory)
+        accounts::add(&self.state.db, None, name, role, None, inventory)
             .await
             .expect("account")
             .1
