@@ -89,11 +89,27 @@ fn cors(origins: &[String]) -> Result<Option<CorsLayer>, String> {
     ))
 }
 
+/// Runs each API request to its end in its own task, even when the client
+/// goes away (a timeout, a closed tab, a retry): dropped halfway, a change
+/// could leave its transaction open on a pooled connection (`make soak`
+/// found SQLite then locked for good when `BEGIN IMMEDIATE` was cancelled)
+/// and would not store its idempotent answer for the retry.
+async fn run_to_completion(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(e) => ApiError::internal(format!("the request's task ended: {e}")).into_response(),
+    }
+}
+
 /// The whole HTTP application.
 pub fn router(state: AppState, config: &WebConfig) -> Result<Router, String> {
     let api = routes::v1(&state)
         .fallback(api_not_found)
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn(run_to_completion));
     let mut app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/v1", api);
