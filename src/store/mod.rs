@@ -29,6 +29,8 @@ mod order_form_tests;
 mod remote_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 pub use inventory::{Inventory, Order};
 pub use notice::{Notice, NoticeKind};

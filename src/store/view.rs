@@ -1,8 +1,12 @@
 //! What a tab shows: certificates grouped under their original, searched,
 //! filtered by status and sorted. Pure, and computed only when its inputs
 //! change (never on re-renders such as scrolling): the `Index` once per
-//! inventory and date, the `View` once per query.
+//! inventory and date, the `View` once per query. A keystroke at 10,000
+//! certificates has a frame's budget for this and the rendering, so the
+//! index also keeps the search text in one string (one scan per keystroke)
+//! and each tab's group order per sort (sorted on first use, then reused).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -16,7 +20,7 @@ use crate::rules::{
     CertificateKind, CertificateStatus, LifecycleState, Urgency, renewal_urgency, status_at,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum SortOrder {
     /// Soonest expiry first; certificates not issued yet last.
     #[default]
@@ -84,9 +88,72 @@ pub struct Index {
     pub validation_due: Vec<Option<NaiveDate>>,
     /// What falls on each certificate in the next 12 months (`store::timeline`).
     pub events: Vec<Vec<LoadEvent>>,
-    haystack: Vec<String>,
+    /// Where each certificate's original (`association.original`) is, when it is there.
+    pub original: Vec<Option<usize>>,
+    search: SearchText,
     groups: Vec<(Tab, Group)>,
+    orders: Orders,
 }
+
+/// Name, resource ID and domains of every certificate, lowercase, in one
+/// string: certificate `i` is `text[starts[i]..starts[i + 1] - 1]`, each
+/// followed by `SEPARATOR`, so a needle without it matches within one certificate.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+struct SearchText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+const SEPARATOR: char = '\0';
+
+impl SearchText {
+    fn new<'a>(texts: impl Iterator<Item = String> + 'a) -> Self {
+        let mut out = SearchText::default();
+        for text in texts {
+            out.starts.push(out.text.len());
+            out.text.push_str(&text);
+            out.text.push(SEPARATOR);
+        }
+        out.starts.push(out.text.len());
+        out
+    }
+
+    fn of(&self, i: usize) -> &str {
+        &self.text[self.starts[i]..self.starts[i + 1] - SEPARATOR.len_utf8()]
+    }
+
+    /// Whether each certificate's text contains `needle` (lowercase, not empty).
+    fn matches(&self, needle: &str) -> Vec<bool> {
+        let n = self.starts.len() - 1;
+        if needle.contains(SEPARATOR) {
+            return (0..n).map(|i| self.of(i).contains(needle)).collect();
+        }
+        let mut hit = vec![false; n];
+        let mut from = 0;
+        while let Some(at) = self.text[from..].find(needle).map(|at| from + at) {
+            let i = self.starts.partition_point(|&s| s <= at) - 1;
+            hit[i] = true;
+            // The rest of this certificate cannot make it match more.
+            from = self.starts[i + 1];
+        }
+        hit
+    }
+}
+
+/// Each tab's groups (positions in `Index::groups`) per sort order, sorted on
+/// first use. Derived from the rest of the index, so left out of comparisons.
+#[derive(Clone, Debug, Default)]
+struct Orders(RefCell<HashMap<(Tab, SortOrder), GroupOrder>>);
+
+type GroupOrder = Rc<[usize]>;
+
+impl PartialEq for Orders {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Orders {}
 
 /// One line of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,20 +203,24 @@ fn tab_of(kind: CertificateKind) -> Tab {
 /// their original (on its tab); one whose original is gone stands alone.
 pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
     let certs = &inventory.certificates;
-    let position: HashMap<&str, usize> = certs
+    // The first certificate of an ID, as `Inventory::find` answers.
+    let mut position: HashMap<&str, usize> = HashMap::with_capacity(certs.len());
+    for (i, c) in certs.iter().enumerate() {
+        position.entry(c.id.as_str()).or_insert(i);
+    }
+    let original: Vec<Option<usize>> = certs
         .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
+        .map(|c| {
+            c.association
+                .as_ref()
+                .and_then(|a| position.get(a.original.as_str()).copied())
+        })
         .collect();
     let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut roots = Vec::new();
-    for (i, cert) in certs.iter().enumerate() {
-        match cert
-            .association
-            .as_ref()
-            .and_then(|a| position.get(a.original.as_str()))
-        {
-            Some(&parent) if parent != i => children.entry(parent).or_default().push(i),
+    for (i, parent) in original.iter().enumerate() {
+        match *parent {
+            Some(parent) if parent != i => children.entry(parent).or_default().push(i),
             _ => roots.push(i),
         }
     }
@@ -186,20 +257,77 @@ pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
             .map(|i| clocks.due_within_window(i, today))
             .collect(),
         events: load_events(inventory, today),
-        haystack: certs
-            .iter()
-            .map(|c| format!("{}\n{}\n{}", c.name, c.id, c.domains.join("\n")).to_lowercase())
-            .collect(),
+        original,
+        search: SearchText::new(
+            certs
+                .iter()
+                .map(|c| format!("{}\n{}\n{}", c.name, c.id, c.domains.join("\n")).to_lowercase()),
+        ),
         groups,
+        orders: Orders::default(),
     }
+}
+
+impl Index {
+    /// The groups of `tab` in `sort` order, as positions in `groups`.
+    fn order(&self, inventory: &Inventory, tab: Tab, sort: SortOrder) -> GroupOrder {
+        if let Some(order) = self.orders.0.borrow().get(&(tab, sort)) {
+            return order.clone();
+        }
+        let order: GroupOrder = sorted_groups(inventory, self, tab, sort).into();
+        self.orders
+            .0
+            .borrow_mut()
+            .insert((tab, sort), order.clone());
+        order
+    }
+}
+
+fn sorted_groups(inventory: &Inventory, index: &Index, tab: Tab, sort: SortOrder) -> Vec<usize> {
+    let certs = &inventory.certificates;
+    let mut groups: Vec<usize> = index
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, _))| *t == tab)
+        .map(|(g, _)| g)
+        .collect();
+    let root = |g: usize| index.groups[g].1.root;
+    let name_key = |g: usize| certs[root(g)].name.to_lowercase();
+    match sort {
+        SortOrder::ExpirySoonest => groups.sort_by_cached_key(|&g| {
+            let not_after = certs[root(g)].not_after;
+            (not_after.is_none(), not_after, name_key(g))
+        }),
+        SortOrder::ExpiryLatest => groups.sort_by_cached_key(|&g| {
+            let not_after = certs[root(g)].not_after;
+            (
+                not_after.is_none(),
+                std::cmp::Reverse(not_after),
+                name_key(g),
+            )
+        }),
+        SortOrder::MostUrgent => groups.sort_by_cached_key(|&g| {
+            let urgency = index.urgency.get(root(g)).copied().flatten();
+            (
+                urgency.is_none(),
+                urgency.map(|u| u.sort_key()),
+                name_key(g),
+            )
+        }),
+        SortOrder::Name => groups.sort_by_cached_key(|&g| name_key(g)),
+    }
+    groups
 }
 
 /// The rows of `tab` for `query`.
 pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -> View {
-    let certs = &inventory.certificates;
     let needle = query.search.trim().to_lowercase();
-    let searched =
-        |i: usize| needle.is_empty() || index.haystack.get(i).is_some_and(|h| h.contains(&needle));
+    let hits = (!needle.is_empty()).then(|| index.search.matches(&needle));
+    let searched = |i: usize| {
+        hits.as_ref()
+            .is_none_or(|hits| hits.get(i).copied().unwrap_or(false))
+    };
     let status = |i: usize| {
         index
             .status
@@ -214,72 +342,47 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
             .get(i)
             .is_some_and(|events| events.iter().any(|e| month_of(e.on) == month))
     };
-    let shown = |i: usize| {
-        searched(i)
-            && query.status.is_none_or(|s| s == status(i))
+    // Searched already: the rest of the query.
+    let filtered = |i: usize| {
+        query.status.is_none_or(|s| s == status(i))
             && (!query.validation_due || due(i))
             && query.month.is_none_or(|m| in_month(i, m))
     };
 
-    let mut groups: Vec<&Group> = index
-        .groups
-        .iter()
-        .filter(|(t, _)| *t == tab)
-        .map(|(_, g)| g)
-        .collect();
-    let name_key = |g: &&Group| certs[g.root].name.to_lowercase();
-    match query.sort {
-        SortOrder::ExpirySoonest => groups.sort_by_cached_key(|g| {
-            (
-                certs[g.root].not_after.is_none(),
-                certs[g.root].not_after,
-                name_key(g),
-            )
-        }),
-        SortOrder::ExpiryLatest => groups.sort_by_cached_key(|g| {
-            (
-                certs[g.root].not_after.is_none(),
-                std::cmp::Reverse(certs[g.root].not_after),
-                name_key(g),
-            )
-        }),
-        SortOrder::MostUrgent => groups.sort_by_cached_key(|g| {
-            let urgency = index.urgency.get(g.root).copied().flatten();
-            (
-                urgency.is_none(),
-                urgency.map(|u| u.sort_key()),
-                name_key(g),
-            )
-        }),
-        SortOrder::Name => groups.sort_by_cached_key(name_key),
-    }
-
     let mut out = View::default();
     let mut rows = Vec::new();
-    let mut counts: HashMap<CertificateStatus, usize> = HashMap::new();
-    for group in groups {
-        for i in std::iter::once(group.root).chain(group.children.iter().copied()) {
+    let mut counts = [0_usize; STATUS_ORDER.len()];
+    let mut kids: Vec<usize> = Vec::new();
+    for &g in index.order(inventory, tab, query.sort).iter() {
+        let group = &index.groups[g].1;
+        let mut root_shown = false;
+        kids.clear();
+        for (k, i) in std::iter::once(group.root)
+            .chain(group.children.iter().copied())
+            .enumerate()
+        {
             out.total += 1;
-            if searched(i) {
-                out.matching += 1;
-                out.validation_due += usize::from(due(i));
-                *counts.entry(status(i)).or_default() += 1;
+            if !searched(i) {
+                continue;
+            }
+            out.matching += 1;
+            out.validation_due += usize::from(due(i));
+            if let Some(slot) = STATUS_ORDER.iter().position(|s| *s == status(i)) {
+                counts[slot] += 1;
+            }
+            match (k, filtered(i)) {
+                (0, shown) => root_shown = shown,
+                (_, true) => kids.push(i),
+                (_, false) => {}
             }
         }
-        let root_shown = shown(group.root);
-        let kids: Vec<usize> = group
-            .children
-            .iter()
-            .copied()
-            .filter(|&i| shown(i))
-            .collect();
         if root_shown || !kids.is_empty() {
             rows.push(Row {
                 index: group.root,
                 associated: false,
                 context: !root_shown,
             });
-            rows.extend(kids.into_iter().map(|index| Row {
+            rows.extend(kids.iter().map(|&index| Row {
                 index,
                 associated: true,
                 context: false,
@@ -289,7 +392,9 @@ pub fn view(inventory: &Inventory, index: &Index, tab: Tab, query: &ViewQuery) -
     out.rows = Rc::new(rows);
     out.counts = STATUS_ORDER
         .iter()
-        .filter_map(|s| counts.get(s).map(|n| (*s, *n)))
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (*s, n))
         .collect();
     out
 }
