@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::hooks::{IdPrefix, use_id_prefix};
 use super::popover::Popover;
-use super::use_open::{Open, use_open};
+use super::use_open::{Open, use_open_for};
 use crate::rules::{ActionState, CertAction};
 
 #[derive(Properties, PartialEq)]
@@ -75,7 +75,7 @@ pub fn ActionCell(props: &ActionCellProps) -> Html {
         toggle,
         close,
         ..
-    } = use_open();
+    } = use_open_for(&props.cert_id);
     let anchor = use_node_ref();
     let ids = use_id_prefix();
     let mut inline: Vec<&ActionState> = Vec::new();

@@ -1,5 +1,9 @@
 //! One certificate of the list: name and resource ID, bound domains,
-//! specification, status, validity and actions.
+//! specification, status, validity and actions. The table reuses a row for
+//! another certificate (rows are keyed by position); the status and actions
+//! popovers are open for one certificate only (`use_open_for`).
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use yew::prelude::*;
@@ -13,18 +17,25 @@ use crate::rules::{
 use crate::store::lifecycle::Lifecycle;
 use crate::store::view::Row;
 
+/// What a row shows beside the certificate itself, for one inventory and date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowFacts {
+    pub lifecycle: Lifecycle,
+    pub actions: Vec<ActionState>,
+    /// Shown inline, in this order, when present.
+    pub inline: Vec<CertAction>,
+    /// The name of the original of an associated certificate.
+    pub original_name: Option<AttrValue>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CertRowProps {
     pub cert: Certificate,
     pub row: Row,
     /// 1-based position among all rows (rows may be windowed).
     pub row_index: usize,
-    pub lifecycle: Lifecycle,
-    pub actions: Vec<ActionState>,
-    pub inline: Vec<CertAction>,
+    pub facts: Rc<RowFacts>,
     pub today: NaiveDate,
-    #[prop_or_default]
-    pub original_name: Option<AttrValue>,
     pub on_action: Callback<(String, CertAction)>,
     pub on_details: Callback<String>,
 }
@@ -62,7 +73,7 @@ fn urgency_slug(level: UrgencyLevel) -> &'static str {
 #[component]
 pub fn CertRow(props: &CertRowProps) -> Html {
     let cert = &props.cert;
-    let status = props.lifecycle.status;
+    let status = props.facts.lifecycle.status;
     let (days, days_class) = days_text(cert, status, props.today);
     let more_domains = cert.domains.len().saturating_sub(1);
     // Beside the documents' statuses: how much of this certificate's own lifetime is left.
@@ -91,7 +102,7 @@ pub fn CertRow(props: &CertRowProps) -> Html {
                         </button>
                         <span class="cert-id mono">
                             { cert.id.clone() }
-                            if let Some(original) = &props.original_name {
+                            if let Some(original) = &props.facts.original_name {
                                 <span class="visually-hidden">{ format!(", associated with {original}") }</span>
                             }
                         </span>
@@ -109,7 +120,7 @@ pub fn CertRow(props: &CertRowProps) -> Html {
                 <span class="spec-sub">{ format!("{} · {}", cert.spec.domain_type.label(), cert.key_algorithm.label()) }</span>
             </td>
             <td class="col-status">
-                <StatusBadge cert_id={cert.id.clone()} lifecycle={props.lifecycle.clone()} />
+                <StatusBadge cert_id={cert.id.clone()} lifecycle={props.facts.lifecycle.clone()} />
                 if cert.pca { <span class="tag">{ "PCA" }</span> }
             </td>
             <td class="col-validity">
@@ -130,7 +141,7 @@ pub fn CertRow(props: &CertRowProps) -> Html {
             </td>
             <td class="col-actions">
                 <ActionCell cert_id={cert.id.clone()} cert_name={cert.name.clone()}
-                            actions={props.actions.clone()} inline={props.inline.clone()}
+                            actions={props.facts.actions.clone()} inline={props.facts.inline.clone()}
                             on_action={props.on_action.clone()} />
             </td>
         </tr>

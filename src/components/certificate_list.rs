@@ -39,10 +39,10 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
             move |(_, _, query)| view(&inventory, &index, tab, query),
         )
     };
-    let on_change = {
-        let query = query.clone();
-        Callback::from(move |change: QueryChange| query.dispatch(change))
-    };
+    // Stable callbacks: the month chart is not re-rendered on each keystroke.
+    let on_change = use_callback(query.dispatcher(), |change: QueryChange, query| {
+        query.dispatch(change)
+    });
     let clear = on_change.reform(|_| QueryChange::Clear);
     // The chart counts this tab's certificates, so a month shows what it counted.
     let load = {
@@ -61,7 +61,9 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
             month_load(&index.events, of, *today)
         })
     };
-    let on_month = on_change.reform(QueryChange::Month);
+    let on_month = use_callback(query.dispatcher(), |month, query| {
+        query.dispatch(QueryChange::Month(month))
+    });
     let clear_month = on_change.reform(|_| QueryChange::Month(None::<Month>));
     let empty = if rows.total == 0 {
         Some(match tab {
@@ -109,7 +111,7 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
                     }
                 </div>
             } else {
-                <CertTable rows={rows.rows.clone()} caption={format!("{} certificates", tab.label())}
+                <CertTable rows={rows.rows.clone()} index={props.index.clone()} caption={format!("{} certificates", tab.label())}
                            on_action={props.on_action.clone()} on_details={props.on_details.clone()} />
             }
         </div>

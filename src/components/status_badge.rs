@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::hooks::use_id_prefix;
 use super::popover::Popover;
-use super::use_open::{Open, use_open};
+use super::use_open::{Open, use_open_for};
 use crate::rules::CertificateStatus;
 use crate::store::lifecycle::{Lifecycle, Step};
 
@@ -37,7 +37,7 @@ pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
         toggle,
         close,
         ..
-    } = use_open();
+    } = use_open_for(&props.cert_id);
     let anchor = use_node_ref();
     let ids = use_id_prefix();
     let status = props.lifecycle.status;

@@ -25,3 +25,23 @@ pub fn use_open() -> Open {
         close: Callback::from(move |()| close()),
     }
 }
+
+/// `use_open` for a component that a list reuses for another item (the
+/// certificate table keys its rows by position): open only while it shows the
+/// `owner` it was opened for, so a popover never stays open over another item.
+#[hook]
+pub fn use_open_for(owner: &AttrValue) -> Open {
+    let state = use_state(|| None::<AttrValue>);
+    let is = state.as_ref() == Some(owner);
+    let set = |open: bool| {
+        let (state, owner) = (state.clone(), owner.clone());
+        move || state.set(open.then(|| owner.clone()))
+    };
+    let (show, toggle, close) = (set(true), set(!is), set(false));
+    Open {
+        is,
+        show: Callback::from(move |_| show()),
+        toggle: Callback::from(move |_| toggle()),
+        close: Callback::from(move |()| close()),
+    }
+}
