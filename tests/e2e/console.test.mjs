@@ -200,3 +200,28 @@ test('10,000 generated certificates render only the rows in view', async () => {
   await screenshot(page, 'console-10000');
   assert.deepEqual(page.errors, []);
 });
+
+test('10,000: a new result never leaves a popover or the focus on another certificate', async () => {
+  const page = await openPage(browser, '/?generate=10000');
+  await page.waitForSelector('#panel-official .table-scroll.windowed');
+  // Rows are reused for the next result (keyed by position): what belonged to
+  // the certificate shown before must not stay with the one shown now.
+  const [first] = await rowIds(page);
+  await page.click(`tr[data-id="${first}"] .col-status .status`);
+  await page.waitForSelector('#panel-official .popover');
+  const search = (value) => page.$eval('#search-official', (el, v) => {
+    el.value = v;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: v.slice(-1) }));
+  }, value);
+  await search('host-02');
+  await page.waitForFunction((id) => document.querySelector('#panel-official tr.cert-row')?.dataset.id !== id, first);
+  assert.equal(await page.$('#panel-official .popover'), null, 'the lifecycle popover closed with its certificate');
+
+  const [now] = await rowIds(page);
+  await page.focus(`tr[data-id="${now}"] .col-actions button`);
+  await search('host-03');
+  await page.waitForFunction((id) => document.querySelector('#panel-official tr.cert-row')?.dataset.id !== id, now);
+  const focusedRow = await page.evaluate(() => document.activeElement?.closest('tr.cert-row')?.dataset.id ?? null);
+  assert.ok(focusedRow === null || focusedRow === now, `focus stays with ${now} or leaves the table (on ${focusedRow})`);
+  assert.deepEqual(page.errors, []);
+});
