@@ -63,7 +63,12 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
     };
     let on_month = on_change.reform(QueryChange::Month);
     let clear_month = on_change.reform(|_| QueryChange::Month(None::<Month>));
-    let empty = if rows.total == 0 {
+    let empty = if rows.total == 0 && app.loading {
+        Some((
+            "Loading your saved inventory…",
+            "The certificates appear here as soon as they are read from this browser's storage.",
+        ))
+    } else if rows.total == 0 {
         Some(match tab {
             Tab::Official => (
                 "No official certificates yet",
