@@ -208,14 +208,18 @@ pub fn App(props: &AppProps) -> Html {
             host: props.host.clone(),
         };
         let busy = use_mut_ref(|| false);
-        use_effect_with((state.today(), state.now_ms), move |_| {
-            if !std::mem::replace(&mut *busy.borrow_mut(), true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    handle.advance().await;
-                    *busy.borrow_mut() = false;
-                });
-            }
-        });
+        // Not before the stored inventory is there: time moves on it, not on the empty one.
+        use_effect_with(
+            (state.today(), state.now_ms, state.loading),
+            move |(_, _, loading)| {
+                if !*loading && !std::mem::replace(&mut *busy.borrow_mut(), true) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        handle.advance().await;
+                        *busy.borrow_mut() = false;
+                    });
+                }
+            },
+        );
     }
     let mounted = Mounted {
         backend: props.backend.clone(),
