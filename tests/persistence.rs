@@ -351,3 +351,39 @@ fn state_of(stored: &str, id: &str) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+#[wasm_bindgen_test]
+async fn the_console_says_it_is_loading_then_shows_the_stored_inventory_never_a_demo() {
+    let key = "certdesk.test.loading";
+    forget(key).await;
+    let raw = certdesk::store::persist::encode(&inventory());
+    write(key, &raw).await.unwrap();
+    common::set_hash("#/official");
+    let options = certdesk::MountOptions {
+        storage_key: yew::AttrValue::Static(key),
+        ..Default::default()
+    };
+    let app = certdesk::mount(common::fresh_root("loading"), options);
+    yew::scheduler::flush().await;
+    // The first render: the console, saying so, with no rows (IndexedDB answers later).
+    assert!(text("#loading .banner-connection").contains("Loading your saved inventory"));
+    assert_eq!(
+        common::attr(&query("#loading main").unwrap(), "aria-busy"),
+        "true"
+    );
+    assert!(query("#loading tr.cert-row").is_none(), "no demo flash");
+    wait_for("the stored row", || {
+        query("#loading tr[data-id='cas-1']").is_some()
+    })
+    .await;
+    assert_eq!(
+        query_all("#loading tr.cert-row").len(),
+        1,
+        "only what was stored"
+    );
+    assert!(query("#loading .banner-connection").is_none());
+    settle().await;
+    assert_eq!(read(key).await.unwrap(), Some(raw), "not overwritten");
+    app.destroy();
+    forget(key).await;
+}
