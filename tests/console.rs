@@ -18,7 +18,7 @@ fn row_ids() -> Vec<String> {
 }
 
 async fn mount_console(key: &'static str) -> yew::AppHandle<certdesk::App> {
-    let app = mount_fresh(key, "console");
+    let app = mount_fresh(key, "console").await;
     wait_for("the certificate table", || {
         query("#panel-official .cert-table").is_some()
     })

@@ -11,12 +11,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "certdesk.test.forms";
 
-fn stored_orders() -> usize {
-    stored(KEY).matches("\"placed_on\"").count()
+async fn stored_orders() -> usize {
+    stored(KEY).await.matches("\"placed_on\"").count()
 }
 
 async fn open_purchase() -> yew::AppHandle<certdesk::App> {
-    let app = mount_fresh(KEY, "forms");
+    let app = mount_fresh(KEY, "forms").await;
     wait_for("the console", || {
         query("#panel-official .cert-table").is_some()
     })
@@ -34,7 +34,7 @@ async fn open_purchase() -> yew::AppHandle<certdesk::App> {
 }
 
 async fn submit_refused(what: &str) {
-    let before = stored_orders();
+    let before = stored_orders().await;
     click(&query("#order-submit").unwrap());
     settle().await;
     wait_for(what, || query("#order-placed").is_none()).await;
@@ -42,7 +42,7 @@ async fn submit_refused(what: &str) {
         query("#order-placed").is_none(),
         "{what}: nothing is placed"
     );
-    assert_eq!(stored_orders(), before, "{what}: no order stored");
+    assert_eq!(stored_orders().await, before, "{what}: no order stored");
 }
 
 fn error_of(id: &str) -> String {
@@ -161,12 +161,15 @@ async fn an_sm2_key_cannot_be_made_in_the_browser() {
 #[wasm_bindgen_test]
 async fn a_valid_purchase_is_placed() {
     let app = open_purchase().await;
-    let before = stored_orders();
+    let before = stored_orders().await;
     type_text(&query("#purchase-domains").unwrap(), "www.example.net");
     settle().await;
     click(&query("#order-submit").unwrap());
     wait_for("the order placed", || query("#order-placed").is_some()).await;
     assert!(text("#order-placed").contains("Order ord-2001 placed"));
-    wait_for("the order saved", || stored_orders() == before + 1).await;
+    wait_for_stored("the order saved", KEY, |s| {
+        s.matches("\"placed_on\"").count() == before + 1
+    })
+    .await;
     app.destroy();
 }

@@ -13,7 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const KEY: &str = "certdesk.test.policies";
 
 async fn open_editor() -> yew::AppHandle<certdesk::App> {
-    let app = mount_fresh(KEY, "policies");
+    let app = mount_fresh(KEY, "policies").await;
     wait_for("the bell", || query("button.bell").is_some()).await;
     click(&query("button.bell").unwrap());
     wait_for("the notification centre", || {
@@ -35,7 +35,7 @@ fn field_error(id: &str) -> String {
 #[wasm_bindgen_test]
 async fn each_wrong_input_is_refused_with_its_reason_and_nothing_is_saved() {
     let app = open_editor().await;
-    let policies_before = stored(KEY).matches("\"send_at\"").count();
+    let policies_before = stored(KEY).await.matches("\"send_at\"").count();
     click(&query("#policy-save").unwrap());
     wait_for("the errors", || !field_error("policy-name").is_empty()).await;
     assert!(field_error("policy-name").contains("Give the policy a name"));
@@ -90,7 +90,7 @@ async fn each_wrong_input_is_refused_with_its_reason_and_nothing_is_saved() {
         "the editor stays open with everything typed"
     );
     assert_eq!(
-        stored(KEY).matches("\"send_at\"").count(),
+        stored(KEY).await.matches("\"send_at\"").count(),
         policies_before,
         "nothing saved"
     );
@@ -109,7 +109,7 @@ async fn a_valid_policy_is_saved_with_the_inventory() {
         query("#notification-centre .policy-item[data-policy=\"policy-1\"]").is_some()
     })
     .await;
-    wait_for("the saved policy", || stored(KEY).contains("Ops on-call")).await;
-    assert!(stored(KEY).contains("ops@example.com"));
+    wait_for_stored("the saved policy", KEY, |s| s.contains("Ops on-call")).await;
+    assert!(stored(KEY).await.contains("ops@example.com"));
     app.destroy();
 }

@@ -55,8 +55,7 @@ async fn mount(
     key: &'static str,
     prefix: &'static str,
 ) -> yew::AppHandle<certdesk::App> {
-    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
-    storage.remove_item(key).unwrap();
+    forget(key).await;
     let options = certdesk::MountOptions {
         storage_key: AttrValue::Static(key),
         id_prefix: AttrValue::Static(prefix),

@@ -44,7 +44,7 @@ fn blocks(pem: &str) -> Vec<String> {
 }
 
 async fn mount_console(key: &'static str, hash: &str) -> yew::AppHandle<certdesk::App> {
-    storage().remove_item(key).unwrap();
+    forget(key).await;
     // A relative URL: the page's path stays, its query and hash are replaced.
     set_hash(&format!("?as_of={AS_OF}{hash}"));
     let options = certdesk::MountOptions {
@@ -277,14 +277,6 @@ async fn details_show_markup_in_a_certificate_as_text() {
     app.destroy();
 }
 
-fn stored_text() -> String {
-    let s = storage();
-    (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .map(|k| s.get_item(&k).unwrap().unwrap_or_default())
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn the_csr_tool_makes_a_csr_that_verifies_and_keeps_no_key() {
     let app = mount_console("certdesk.test.csr", "#/official").await;
@@ -333,10 +325,10 @@ async fn the_csr_tool_makes_a_csr_that_verifies_and_keeps_no_key() {
     })
     .await;
     settle().await;
-    let stored = stored_text();
+    let stored = stored_everywhere().await;
     assert!(
         !stored.contains("PRIVATE KEY"),
-        "a key was written to localStorage"
+        "a key was written to browser storage"
     );
     assert!(
         !stored.contains(&pem[40..90]),
@@ -344,7 +336,7 @@ async fn the_csr_tool_makes_a_csr_that_verifies_and_keeps_no_key() {
     );
     click(&query("#csr-tool .modal-close").unwrap());
     wait_for("closed", || query("#csr-tool").is_none()).await;
-    assert!(!stored_text().contains("PRIVATE KEY"));
+    assert!(!stored_everywhere().await.contains("PRIVATE KEY"));
     app.destroy();
 }
 
@@ -571,6 +563,6 @@ async fn the_generator_embedded_with_locked_names_hands_over_the_csr_only() {
         query("#renew-csr-key-title").is_some()
     })
     .await;
-    assert!(!stored_text().contains("PRIVATE KEY"));
+    assert!(!stored_everywhere().await.contains("PRIVATE KEY"));
     handle.destroy();
 }

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::app_storage::Start;
 use super::console::Console;
 use super::context::{AppContext, Mounted};
 use super::debug_panic::DebugPanic;
@@ -13,15 +14,16 @@ use crate::backend::commands::AppHandle;
 use crate::platform::host::HostEvents;
 use crate::platform::{clock, location};
 use crate::store::as_of::parse_as_of;
-use crate::store::demo::{default_prices, demo_inventory, generated_inventory};
 use crate::store::route::{Route, Tab};
-use crate::store::{Action, AppState, Inventory, Notice, NoticeKind};
+use crate::store::{Action, AppState, Notice, NoticeKind};
 
 /// How the app is mounted (see `crate::mount`). Read from the root element's
 /// `data-*` attributes by `MountOptions::from_element`.
 #[derive(Properties, PartialEq, Clone, Debug)]
 pub struct AppProps {
-    /// localStorage key of the inventory; give each embedded instance its own.
+    /// The key the inventory is kept under in the browser (IndexedDB, and the
+    /// name of the channel other tabs announce saves on); give each embedded
+    /// instance its own.
     #[prop_or(AttrValue::Static("certdesk.inventory"))]
     pub storage_key: AttrValue,
     /// Start with the built-in demo inventory when nothing is stored.
@@ -90,18 +92,13 @@ const TICK_MS: u32 = 5_000;
 /// The largest inventory `?generate=N` makes.
 pub const MAX_GENERATED: usize = 100_000;
 
-/// The state on start: `?generate=N` (not saved), else what is stored, else
-/// the demo (or nothing); `?as_of=` sets the date.
+/// The state on start: from the server (`api=`), else empty and loading
+/// until `app_storage::use_persistence` has read storage; `?as_of=` sets the date.
 fn initial_state(props: &AppProps) -> AppState {
     let today = clock::today();
     let mut notices = Vec::new();
-    // Embedded (memory routing): the host's URL is not ours to read.
-    let query = |name: &str| match props.routing {
-        Routing::Hash => location::query_param(name),
-        Routing::Memory => None,
-    };
-    let from_url = || {
-        query("as_of").and_then(|raw| match parse_as_of(&raw) {
+    let as_of = props.as_of.or_else(|| {
+        query(props.routing, "as_of").and_then(|raw| match parse_as_of(&raw) {
             Ok(date) => Some(date),
             Err(e) => {
                 notices.push(Notice::new(
@@ -111,53 +108,37 @@ fn initial_state(props: &AppProps) -> AppState {
                 None
             }
         })
-    };
-    let as_of = props.as_of.or_else(from_url);
-    if let Some(http) = props.backend.http() {
-        // The server holds the inventory: nothing is read from or written to storage.
-        let mut state = AppState::remote(http.api(), today, as_of);
-        notices.into_iter().for_each(|notice| state.notify(notice));
-        return state;
-    }
-    let day = as_of.unwrap_or(today);
-    let generate = query("generate").map(|n| n.trim().parse::<usize>());
-    let (stored, persist) = match generate {
-        Some(Ok(n)) => {
-            let n = n.min(MAX_GENERATED);
-            notices.push(Notice::new(
-                NoticeKind::Info,
-                format!("Showing {n} generated certificates (?generate={n}). This inventory is not saved."),
-            ));
-            (Some(generated_inventory(day, n)), false)
-        }
-        other => {
-            if let Some(Err(_)) = other {
-                notices.push(Notice::new(
-                    NoticeKind::Warning,
-                    "?generate= needs a number of certificates, e.g. ?generate=10000; it was ignored.",
-                ));
-            }
-            super::app_storage::load_inventory(&props.storage_key, &mut notices)
-        }
-    };
-    let fresh = stored.is_none();
-    let inventory = stored.unwrap_or_else(|| {
-        if props.demo {
-            demo_inventory(day)
-        } else {
-            Inventory {
-                prices: default_prices(),
-                ..Default::default()
-            }
-        }
     });
-    let mut state = AppState::new(inventory, today, as_of, persist);
-    if fresh {
-        // A new demo is saved at once, so a reload (even on another As of date) shows the same one.
-        state.mark_unsaved();
-    }
+    let mut state = match props.backend.http() {
+        // The server holds the inventory: nothing is read from or written to storage.
+        Some(http) => AppState::remote(http.api(), today, as_of),
+        None => AppState::loading(today, as_of),
+    };
     notices.into_iter().for_each(|notice| state.notify(notice));
     state
+}
+
+/// A query parameter of the page's own address (embedded: the host's URL is not ours to read).
+fn query(routing: Routing, name: &str) -> Option<String> {
+    match routing {
+        Routing::Hash => location::query_param(name),
+        Routing::Memory => None,
+    }
+}
+
+/// What an in-browser instance starts from when storage has nothing: the
+/// demo (or nothing), or `?generate=N` whatever storage has.
+fn local_start(props: &AppProps) -> Start {
+    let generate = query(props.routing, "generate").map(|n| {
+        n.trim()
+            .parse::<usize>()
+            .map(|n| n.min(MAX_GENERATED))
+            .map_err(|_| ())
+    });
+    Start {
+        demo: props.demo,
+        generate,
+    }
 }
 
 #[component]
@@ -201,7 +182,8 @@ pub fn App(props: &AppProps) -> Html {
     if let Some(http) = props.backend.http() {
         http.set_host(props.host.clone());
     }
-    super::app_storage::use_persistence(&state, &props.storage_key);
+    let start = (props.backend.http().is_none()).then(|| local_start(props));
+    super::app_storage::use_persistence(&state, &props.storage_key, start);
     {
         // The sandbox CA and the Managed Service act on the clock as well as on the As of date.
         let state = state.clone();
@@ -226,14 +208,18 @@ pub fn App(props: &AppProps) -> Html {
             host: props.host.clone(),
         };
         let busy = use_mut_ref(|| false);
-        use_effect_with((state.today(), state.now_ms), move |_| {
-            if !std::mem::replace(&mut *busy.borrow_mut(), true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    handle.advance().await;
-                    *busy.borrow_mut() = false;
-                });
-            }
-        });
+        // Not before the stored inventory is there: time moves on it, not on the empty one.
+        use_effect_with(
+            (state.today(), state.now_ms, state.loading),
+            move |(_, _, loading)| {
+                if !*loading && !std::mem::replace(&mut *busy.borrow_mut(), true) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        handle.advance().await;
+                        *busy.borrow_mut() = false;
+                    });
+                }
+            },
+        );
     }
     let mounted = Mounted {
         backend: props.backend.clone(),

@@ -65,7 +65,12 @@ pub fn CertificateList(props: &CertificateListProps) -> Html {
         query.dispatch(QueryChange::Month(month))
     });
     let clear_month = on_change.reform(|_| QueryChange::Month(None::<Month>));
-    let empty = if rows.total == 0 {
+    let empty = if rows.total == 0 && app.loading {
+        Some((
+            "Loading your saved inventory…",
+            "The certificates appear here as soon as they are read from this browser's storage.",
+        ))
+    } else if rows.total == 0 {
         Some(match tab {
             Tab::Official => (
                 "No official certificates yet",

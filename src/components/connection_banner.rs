@@ -1,5 +1,6 @@
 //! Where the certificates come from when Certdesk works against a server,
-//! and what to do when it cannot be reached or refuses the sign-in. Nothing
+//! and what to do when it cannot be reached or refuses the sign-in; in the
+//! browser, that the saved inventory is still being read. Nothing
 //! on the page is cleared while the server is away: panels keep what was
 //! typed, and the list keeps what was last loaded.
 
@@ -12,7 +13,16 @@ use crate::store::Connection;
 pub fn ConnectionBanner() -> Html {
     let app = use_app();
     let Some(remote) = &app.remote else {
-        return html! {};
+        // An in-browser instance reading its saved inventory (IndexedDB is asynchronous).
+        return match app.loading {
+            true => html! {
+                <div class="banner banner-connection" role="status" aria-live="polite">
+                    <span class="spinner" aria-hidden="true"></span>
+                    <span>{ "Loading your saved inventory…" }</span>
+                </div>
+            },
+            false => html! {},
+        };
     };
     let api = remote.api.clone();
     let shown = if remote.loaded() {

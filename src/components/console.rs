@@ -73,7 +73,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <CreateCsrButton />
                 <DataMenu />
             </PageHeader>
-            <main class="page" id={main_id}>
+            <main class="page" id={main_id} aria-busy={app.loading.then_some("true")}>
                 <ConnectionBanner />
                 <AsOfBanner />
                 <Notices />

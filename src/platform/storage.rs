@@ -1,22 +1,28 @@
-//! localStorage: reading and writing with errors a user can act on, and the
-//! `storage` event by which another tab's save reaches this one. Loading the
-//! inventory (keeping an unusable blob aside) is in `load`.
+//! Browser storage of the inventory, in IndexedDB (`idb`): reading and
+//! writing with errors a user can act on, and the `BroadcastChannel` by which
+//! another tab's save reaches this one (`channel`). Loading the inventory
+//! (moving it from localStorage, keeping an unusable blob aside) is in `load`.
 //!
 //! Every failure is a [`StorageError`] with a sentence the user can act on:
-//! writes can throw `QuotaExceededError`, and storage can be missing or
+//! a write can abort with `QuotaExceededError`, and storage can be missing or
 //! blocked altogether (a `SecurityError` when site data is disabled).
 
 use gloo::events::EventListener;
 use thiserror::Error;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Storage;
+use wasm_bindgen::JsValue;
 
 use crate::store::Inventory;
 use crate::store::persist;
 
+mod channel;
+mod idb;
 mod load;
+mod local;
 
-pub use load::{LoadNotice, LoadOutcome, SetAside, load};
+pub use channel::SAVED;
+pub use idb::{DATABASE, STORE};
+
+pub use load::{LoadNotice, LoadOutcome, SetAside, keep_aside, load};
 
 /// Why browser storage could not be read or written.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -59,7 +65,7 @@ impl StorageError {
         }
     }
 
-    fn from_js(error: &JsValue) -> Self {
+    pub(crate) fn from_js(error: &JsValue) -> Self {
         let field = |name: &str| js_sys::Reflect::get(error, &JsValue::from_str(name)).ok();
         let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
         let message = match error.as_string() {
@@ -85,54 +91,33 @@ impl StorageError {
     }
 }
 
-fn local_storage() -> Result<Storage, StorageError> {
-    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable {
-        detail: "no window".into(),
-    })?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        Ok(None) => Err(StorageError::Unavailable {
-            detail: "no localStorage".into(),
-        }),
-        Err(error) => Err(match StorageError::from_js(&error) {
-            StorageError::Other { detail } => StorageError::Unavailable { detail },
-            classified => classified,
-        }),
-    }
-}
-
 /// The value under `key`, `None` when there is none.
-pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    local_storage()?
-        .get_item(key)
-        .map_err(|e| StorageError::from_js(&e))
+pub async fn read(key: &str) -> Result<Option<String>, StorageError> {
+    idb::read(key).await
 }
 
-pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|e| StorageError::from_js(&e))
+/// Writes `value` under `key` (without telling other tabs: see [`save`]).
+pub async fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    if let Some(error) = FAIL_WRITES.with(|f| f.borrow().clone()) {
+        return Err(error);
+    }
+    idb::write(key, value).await
 }
 
-pub fn remove(key: &str) -> Result<(), StorageError> {
-    local_storage()?
-        .remove_item(key)
-        .map_err(|e| StorageError::from_js(&e))
+pub async fn remove(key: &str) -> Result<(), StorageError> {
+    idb::remove(key).await
 }
 
-/// Every key stored now (in the browser's order).
-pub fn keys() -> Result<Vec<String>, StorageError> {
-    let storage = local_storage()?;
-    let len = storage.length().map_err(|e| StorageError::from_js(&e))?;
-    Ok((0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .collect())
+/// Every key stored now (sorted).
+pub async fn keys() -> Result<Vec<String>, StorageError> {
+    idb::keys().await
 }
 
 /// The keys under which blobs of `key` were kept aside, oldest first.
-pub fn kept_keys(key: &str) -> Result<Vec<String>, StorageError> {
+pub async fn kept_keys(key: &str) -> Result<Vec<String>, StorageError> {
     let prefix = format!("{key}.kept-");
-    let mut kept: Vec<String> = keys()?
+    let mut kept: Vec<String> = keys()
+        .await?
         .into_iter()
         .filter(|k| k.starts_with(&prefix))
         .collect();
@@ -140,39 +125,59 @@ pub fn kept_keys(key: &str) -> Result<Vec<String>, StorageError> {
     Ok(kept)
 }
 
-/// Saves `inventory` under `key` in the current envelope.
-pub fn save(key: &str, inventory: &Inventory) -> Result<(), StorageError> {
+thread_local! {
+    static FAIL_WRITES: std::cell::RefCell<Option<StorageError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes every [`write`] (and so [`save`]) fail with `error` until called
+/// with `None`. For browser tests: a full disk cannot be arranged in a test run.
+#[doc(hidden)]
+pub fn fail_writes_for_tests(error: Option<StorageError>) {
+    FAIL_WRITES.with(|f| *f.borrow_mut() = error);
+}
+
+const SAVE_MARK: &str = "certdesk:save-start";
+/// The performance measure of the last save.
+pub const SAVE_MEASURE: &str = "certdesk:save";
+
+/// Saves `inventory` under `key` in the current envelope, then tells the
+/// other tabs (once the write is committed).
+pub async fn save(key: &str, inventory: &Inventory) -> Result<(), StorageError> {
+    // `make bench` reads the last save's duration (encode + committed write).
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(performance) = &performance {
+        let _ = performance.mark(SAVE_MARK);
+    }
     let raw = persist::encode(inventory);
     if raw.is_empty() {
         return Err(StorageError::Other {
             detail: "the inventory could not be encoded".into(),
         });
     }
-    write(key, &raw)
+    write(key, &raw).await?;
+    channel::announce(key);
+    if let Some(performance) = &performance {
+        performance.clear_measures_with_measure_name(SAVE_MEASURE);
+        let _ = performance.measure_with_start_mark(SAVE_MEASURE, SAVE_MARK);
+        performance.clear_marks_with_mark_name(SAVE_MARK);
+    }
+    Ok(())
 }
 
-/// Calls `on_change` with the new raw value of `key` each time another tab
-/// changes it in localStorage (`None`: removed, or storage cleared). The
-/// event never fires for this tab's own writes. Dropping the listener stops it.
-pub fn listen(key: &str, on_change: impl Fn(Option<String>) + 'static) -> EventListener {
-    let key = key.to_string();
-    EventListener::new(&gloo::utils::window(), "storage", move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-            return;
-        };
-        let is_local = match (event.storage_area(), local_storage()) {
-            (Some(area), Ok(local)) => js_sys::Object::is(&area, &local),
-            _ => false,
-        };
-        if !is_local {
-            return;
-        }
-        match event.key() {
-            Some(changed) if changed == key => on_change(event.new_value()),
-            // `localStorage.clear()` elsewhere: every key is gone.
-            None => on_change(None),
-            Some(_) => {}
-        }
+/// Calls `on_change` with the new value of `key` (`None`: removed) each time
+/// another tab announces a save of it. This tab's own saves are not heard.
+/// Dropping the listener stops it.
+pub fn listen(key: &str, on_change: impl Fn(Option<String>) + 'static) -> Option<EventListener> {
+    let on_change = std::rc::Rc::new(on_change);
+    let key_read = key.to_string();
+    channel::hear(key, move || {
+        let (key, on_change) = (key_read.clone(), on_change.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            match read(&key).await {
+                Ok(value) => on_change(value),
+                Err(error) => log::warn!("could not read another tab's save: {error}"),
+            }
+        });
     })
 }
 

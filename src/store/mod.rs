@@ -28,10 +28,12 @@ mod order_form_tests;
 #[cfg(test)]
 mod remote_tests;
 #[cfg(test)]
+mod stored_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod view_tests;
 
 pub use inventory::{Inventory, Order};
 pub use notice::{Notice, NoticeKind};
-pub use state::{Action, AppState, Connection, Remote};
+pub use state::{Action, AppState, Connection, Remote, StoredLoaded};

@@ -36,6 +36,21 @@ pub struct AppState {
     /// The server this instance works against, and how the connection is;
     /// `None` for the in-browser sandbox.
     pub remote: Option<Remote>,
+    /// The saved inventory is being read (an in-browser instance, on start):
+    /// nothing is shown as the inventory, and nothing is saved, until it arrives.
+    pub loading: bool,
+}
+
+/// What reading the browser's storage on start came to (see `Action::StoredLoaded`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredLoaded {
+    /// The stored inventory, or the demo (or an empty one, or a generated one).
+    pub inventory: Inventory,
+    /// It is not what storage holds yet (a new demo, a generated inventory): save it.
+    pub save: bool,
+    /// This tab may write its key (false: a newer version's data, storage refused).
+    pub persist: bool,
+    pub notices: Vec<Notice>,
 }
 
 /// The server of an instance mounted with an HTTP backend.
@@ -75,6 +90,8 @@ pub enum Action {
         inventory: Inventory,
         server_today: NaiveDate,
     },
+    /// The saved inventory was read (or the demo made) on start.
+    StoredLoaded(Box<StoredLoaded>),
     /// The connection to the server changed.
     Connection(Connection),
     /// The server's date moved (its clock, not the As of date).
@@ -145,6 +162,7 @@ impl AppState {
             next_notice: 1,
             now_ms: 0,
             remote: None,
+            loading: false,
         }
     }
 
@@ -156,6 +174,14 @@ impl AppState {
             server_today: None,
             connection: Connection::Loading,
         });
+        state
+    }
+
+    /// A state for an in-browser instance whose saved inventory is still
+    /// being read: empty, saving nothing, until `Action::StoredLoaded`.
+    pub fn loading(real_today: NaiveDate, as_of: Option<NaiveDate>) -> Self {
+        let mut state = AppState::new(Inventory::default(), real_today, as_of, false);
+        state.loading = true;
         state
     }
 
@@ -207,6 +233,21 @@ impl Reducible for AppState {
                     remote.server_today = Some(server_today);
                     remote.connection = Connection::Online;
                 }
+            }
+            Action::StoredLoaded(loaded) => {
+                let StoredLoaded {
+                    inventory,
+                    save,
+                    persist,
+                    notices,
+                } = *loaded;
+                next.set_inventory(inventory);
+                if !save {
+                    next.external_rev = next.rev;
+                }
+                next.persist = persist;
+                next.loading = false;
+                notices.into_iter().for_each(|notice| next.notify(notice));
             }
             Action::Connection(connection) => match &mut next.remote {
                 Some(remote) if remote.connection != connection => remote.connection = connection,

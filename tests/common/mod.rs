@@ -28,25 +28,67 @@ pub fn fresh_root(id: &str) -> Element {
     root
 }
 
-/// The test page's localStorage.
+/// The test page's localStorage (where Certdesk kept the inventory before IndexedDB).
 pub fn storage() -> web_sys::Storage {
     gloo::utils::window().local_storage().unwrap().unwrap()
 }
 
-/// What localStorage holds under `key` ("" when nothing).
-pub fn stored(key: &str) -> String {
-    storage().get_item(key).unwrap().unwrap_or_default()
+/// What the browser's storage (IndexedDB) holds under `key` ("" when nothing).
+pub async fn stored(key: &str) -> String {
+    certdesk::platform::storage::read(key)
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
-/// Mounts a fresh app (nothing stored under `key`, the Official tab) into a new element `root`.
-pub fn mount_fresh(key: &'static str, root: &str) -> yew::AppHandle<certdesk::App> {
-    storage().remove_item(key).unwrap();
+/// Every value in the browser's storage (IndexedDB and localStorage), concatenated.
+pub async fn stored_everywhere() -> String {
+    let mut all = String::new();
+    for key in certdesk::platform::storage::keys().await.unwrap() {
+        all.push_str(&stored(&key).await);
+    }
+    let local = storage();
+    for i in 0..local.length().unwrap() {
+        let key = local.key(i).unwrap().unwrap_or_default();
+        all.push_str(&local.get_item(&key).unwrap().unwrap_or_default());
+    }
+    all
+}
+
+/// Polls what is stored under `key` (rendering between polls) for up to 3 seconds.
+pub async fn wait_for_stored(what: &str, key: &str, condition: impl Fn(&str) -> bool) {
+    for _ in 0..300 {
+        settle().await;
+        if condition(&stored(key).await) {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for the stored inventory: {what}");
+}
+
+/// Removes `key`, every copy of it kept aside, and its localStorage value.
+pub async fn forget(key: &str) {
+    use certdesk::platform::storage;
+    for kept in storage::kept_keys(key).await.unwrap_or_default() {
+        let _ = storage::remove(&kept).await;
+    }
+    let _ = storage::remove(key).await;
+    let _ = storage().remove_item(key);
+}
+
+/// Mounts a fresh app (nothing stored under `key`, the Official tab) into a
+/// new element `root`, and waits until its demo inventory is saved.
+pub async fn mount_fresh(key: &'static str, root: &str) -> yew::AppHandle<certdesk::App> {
+    forget(key).await;
     set_hash("#/official");
     let options = certdesk::MountOptions {
         storage_key: yew::AttrValue::Static(key),
         ..Default::default()
     };
-    certdesk::mount(fresh_root(root), options)
+    let app = certdesk::mount(fresh_root(root), options);
+    wait_for_stored("the demo saved", key, |s| !s.is_empty()).await;
+    app
 }
 
 pub fn query(selector: &str) -> Option<Element> {

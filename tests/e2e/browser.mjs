@@ -44,8 +44,69 @@ export async function openIn(context, path = '/') {
     if (msg.type() === 'error') page.errors.push(msg.text());
   });
   await page.goto(BASE_URL + withAsOf(path));
-  await page.waitForSelector('[role=tablist]');
+  await loaded(page);
   return page;
+}
+
+/** Waits until the console is up and has read its saved inventory (IndexedDB is asynchronous). */
+export async function loaded(page) {
+  await page.waitForSelector('[role=tablist]');
+  await page.waitForSelector('main.page:not([aria-busy="true"])');
+}
+
+// The app's IndexedDB (src/platform/storage/idb.rs): database "certdesk",
+// object store "inventories", keyed by storage key, values the JSON text.
+// Run in the page. Opening creates the store as the app would, so a test that
+// looks first does not leave a database the app cannot use.
+async function inIdb({ op, key, value }) {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('certdesk', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('inventories');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction('inventories', op === 'get' || op === 'keys' || op === 'all' ? 'readonly' : 'readwrite');
+      const store = tx.objectStore('inventories');
+      const request = op === 'get' ? store.get(key)
+        : op === 'keys' ? store.getAllKeys()
+          : op === 'all' ? store.getAll()
+            : op === 'put' ? store.put(value, key)
+              : store.delete(key);
+      let result;
+      request.onsuccess = () => { result = request.result; };
+      tx.oncomplete = () => resolve(result ?? null);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The text the app stored under `key` in IndexedDB (null when none). */
+export const storedInventory = (page, key = 'certdesk.inventory') => page.evaluate(inIdb, { op: 'get', key });
+/** `storedInventory` parsed. */
+export const storedJson = async (page, key = 'certdesk.inventory') => JSON.parse(await storedInventory(page, key));
+/** Every key in the app's IndexedDB. */
+export const storedKeys = (page) => page.evaluate(inIdb, { op: 'keys' });
+/** Every value in the app's IndexedDB and in localStorage, joined (to look for what must never be stored). */
+export const storedEverything = async (page) => (await page.evaluate(inIdb, { op: 'all' })).join('\n')
+  + await page.evaluate(() => Object.values(localStorage).join('\n'));
+/** Writes `value` under `key` in IndexedDB (what a reload then finds). */
+export const putStored = (page, key, value) => page.evaluate(inIdb, { op: 'put', key, value });
+export const deleteStored = (page, key) => page.evaluate(inIdb, { op: 'delete', key });
+
+/** Polls the stored inventory under `key` until `predicate(parsed)` holds (about 10 s); returns it. */
+export async function waitStored(page, predicate, key = 'certdesk.inventory') {
+  let last = null;
+  for (let i = 0; i < 200; i += 1) {
+    const text = await storedInventory(page, key);
+    last = text === null ? null : JSON.parse(text);
+    if (last !== null && predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the stored inventory under ${key} never matched: ${JSON.stringify(last)?.slice(0, 200)}`);
 }
 
 /** A fresh page (own storage) at 1280x800, as of TODAY, that records page errors. */

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, screenshot } from './browser.mjs';
+import { launch, openPage, screenshot, storedEverything, waitStored } from './browser.mjs';
 import { opensslCa } from './openssl-ca.mjs';
 
 let browser;
@@ -228,9 +228,9 @@ test('Create CSR: a WebCrypto key and a CSR that openssl verifies, both download
   lines[4] = lines[4].slice(0, 10) + (lines[4][10] === 'A' ? 'B' : 'A') + lines[4].slice(11);
   writeFileSync(file('tampered.csr'), lines.join('\n'));
   assert.ok(!reqVerifies(file('tampered.csr')));
-  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
-  assert.ok(!stored.includes('PRIVATE KEY'), 'no private key in localStorage');
-  assert.ok(!stored.includes(key.split('\n')[1]), 'no part of the key in localStorage');
+  const stored = await storedEverything(page);
+  assert.ok(!stored.includes('PRIVATE KEY'), 'no private key in browser storage');
+  assert.ok(!stored.includes(key.split('\n')[1]), 'no part of the key in browser storage');
   assert.match(await page.textContent('#csr-tool .key-warning'), /not kept anywhere/);
   assert.deepEqual(page.errors, []);
 });
@@ -350,8 +350,7 @@ test('an Official certificate without its file: Download gets it from the CA, th
   assert.match(text, /Issuer: .*Sandbox/);
 
   // The file is kept: the details now read it, and a second download is the same file.
-  await page.waitForFunction((id) => JSON.parse(localStorage.getItem('certdesk.inventory'))
-    .data.certificates.find((c) => c.id === id)?.pem, id);
+  await waitStored(page, (s) => s.data.certificates.find((c) => c.id === id)?.pem);
   await page.click(`tr[data-id="${id}"] button.cert-name`);
   await page.waitForSelector('#cert-details .cert-fields');
   assert.match(await page.textContent('#cert-details'), /mail\.example\.com/);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, screenshot } from './browser.mjs';
+import { launch, openPage, putStored, screenshot, storedInventory, storedKeys, waitStored } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -86,6 +86,7 @@ test('cancelling a Not Activated certificate returns quota and is saved', async 
   assert.equal((await statusOf(page, 'cas-3c4d56-2')).trim(), 'Cancelled');
   assert.match(await page.textContent('.notices'), /Returned to your quota/);
 
+  await waitStored(page, (s) => s.data.certificates.find((c) => c.id === 'cas-3c4d56-2')?.state === 'Cancelled');
   await page.reload();
   await page.waitForSelector('tr[data-id="cas-3c4d56-2"]');
   assert.equal((await statusOf(page, 'cas-3c4d56-2')).trim(), 'Cancelled', 'persisted across reload');
@@ -95,13 +96,13 @@ test('cancelling a Not Activated certificate returns quota and is saved', async 
 
 test('a corrupt stored inventory is kept aside and can be downloaded', async () => {
   const page = await openPage(browser, '/');
-  await page.evaluate(() => localStorage.setItem('certdesk.inventory', '{"schema": 2, "data": {"certificates": [tru'));
+  await putStored(page, 'certdesk.inventory', '{"schema": 2, "data": {"certificates": [tru');
   await page.reload();
   await page.waitForSelector('.notice-warning');
   const notice = await page.textContent('.notice-warning');
   assert.match(notice, /kept aside under "certdesk\.inventory\.kept-/);
   assert.ok((await rowIds(page)).length > 15, 'the demo is shown instead');
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('certdesk.inventory.kept-')));
+  const kept = (await storedKeys(page)).filter((k) => k.startsWith('certdesk.inventory.kept-'));
   assert.equal(kept.length, 1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -110,7 +111,7 @@ test('a corrupt stored inventory is kept aside and can be downloaded', async () 
   assert.equal(await readFile(await download.path(), 'utf8'), '{"schema": 2, "data": {"certificates": [tru');
   await screenshot(page, 'console-recovered');
   // A newer schema is never overwritten either.
-  await page.evaluate(() => localStorage.setItem('certdesk.inventory', '{"schema": 99, "data": {}}'));
+  await putStored(page, 'certdesk.inventory', '{"schema": 99, "data": {}}');
   await page.reload();
   await page.waitForSelector('.notice-warning');
   assert.match(await page.textContent('.notice-warning'), /newer version of Certdesk \(schema 99/);
@@ -120,7 +121,7 @@ test('a corrupt stored inventory is kept aside and can be downloaded', async () 
   await page.click('#confirm-dialog .modal-foot >> text=Cancel certificate');
   await page.waitForFunction(() => document.querySelector('tr[data-id="cas-3c4d56-2"] .col-status .status')?.textContent.trim() === 'Cancelled');
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => localStorage.getItem('certdesk.inventory')), '{"schema": 99, "data": {}}');
+  assert.equal(await storedInventory(page), '{"schema": 99, "data": {}}');
   assert.deepEqual(page.errors, []);
 });
 
@@ -196,7 +197,7 @@ test('10,000 generated certificates render only the rows in view', async () => {
   await page.fill('#search-official', 'host-00042.');
   await page.waitForFunction(() => document.querySelectorAll('#panel-official tr.cert-row').length >= 1
     && [...document.querySelectorAll('#panel-official .cert-name')].every((n) => n.textContent.includes('host-00042.')));
-  assert.match(await page.textContent('.notices'), /not saved/);
+  assert.match(await page.textContent('.notices'), /saved in this browser/);
   await screenshot(page, 'console-10000');
   assert.deepEqual(page.errors, []);
 });

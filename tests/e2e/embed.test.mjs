@@ -5,7 +5,7 @@
 // timer, listener or error behind.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshot } from './browser.mjs';
+import { BASE_URL, launch, screenshot, storedJson, waitStored } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -68,7 +68,8 @@ test('two instances on one host page: own tabs, own orders, unique ids, the host
   assert.equal(submitted.detail.id, 'cas-2001-1');
   assert.equal(submitted.detail.state, 'ValidatingApplication');
   assert.equal(await a.locator('tr[data-id="cas-2001-1"]').count(), 0, 'instance A has its own inventory');
-  const stored = await page.evaluate(() => [localStorage.getItem('host.a'), localStorage.getItem('host.b')].map((s) => JSON.parse(s).data.certificates.length));
+  const stored = [(await storedJson(page, 'host.a')).data.certificates.length];
+  stored.push((await waitStored(page, (s) => s.data.certificates.length === stored[0] + 1, 'host.b')).data.certificates.length);
   assert.equal(stored[1], stored[0] + 1, 'each instance saves under its own storage key');
 
   // Cancel (a Not Activated one returns its quota) and delete, in instance A.

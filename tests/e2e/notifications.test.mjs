@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { launch, openIn, openPage, screenshot, setAsOf } from './browser.mjs';
+import { launch, openIn, openPage, screenshot, setAsOf, waitStored } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -72,6 +72,7 @@ test('a custom policy: every refused input says why, the preview, then the outbo
   assert.match(outbox, /Would send to Ops team \(ops@example\.com\) by Email/);
   assert.match(outbox, /Would send to Alex Chen \(alex\.chen@example\.com\) by Email/);
   // Reloading keeps the policy (it is saved with the inventory).
+  await waitStored(page, (s) => s.data.policies.some((p) => p.id === 'policy-1'));
   await page.reload();
   await page.click('button.bell');
   await page.waitForSelector('#notification-centre .policy-item[data-policy="policy-1"]');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, screenshot, statusOf, waitStatus, setAsOf } from './browser.mjs';
+import { launch, openPage, screenshot, statusOf, waitStatus, setAsOf, storedEverything, waitStored } from './browser.mjs';
 import { opensslCa } from './openssl-ca.mjs';
 
 let browser;
@@ -55,8 +55,8 @@ test('a 3-year renewal, its request, the review, the Managed Service start and a
   // Automatic: the key pair was made in the browser; its key is offered once and never stored.
   const [key] = await Promise.all([page.waitForEvent('download'), page.click('#download-key')]);
   assert.match(readFileSync(await key.path(), 'utf8'), /^-----BEGIN PRIVATE KEY-----/);
-  const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
-  assert.doesNotMatch(stored, /PRIVATE KEY/, 'no private key in localStorage');
+  const stored = await storedEverything(page);
+  assert.doesNotMatch(stored, /PRIVATE KEY/, 'no private key in browser storage');
   await screenshot(page, 'renewal-placed');
 
   // The "Submit request now" of the placed view opens Step 2 for the first certificate.
@@ -84,8 +84,7 @@ test('a 3-year renewal, its request, the review, the Managed Service start and a
   assert.match(await page.textContent('tr[data-id="cas-2001-1"] .col-validity'), /2025-09-15 → 2026-09-30/);
   // Its real X.509 file comes from the sandbox CA: the order's name and exactly
   // the validity the rules computed, as a chain up to the (untrusted) sandbox root.
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('certdesk.inventory'))
-    .data.certificates.find((c) => c.id === 'cas-2001-1')?.pem);
+  await waitStored(page, (s) => s.data.certificates.find((c) => c.id === 'cas-2001-1')?.pem);
   await page.click('tr[data-id="cas-2001-1"] button.more');
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#more-cas-2001-1 button.action-download')]);
   const chainPem = readFileSync(await file.path(), 'utf8');
@@ -144,7 +143,7 @@ function csrFixtures() {
 test('Manual Entry refuses each wrong CSR, says why, and submits nothing', async () => {
   const csr = csrFixtures();
   const page = await openPage(browser, '/?as_of=2025-09-10');
-  const orders = () => page.evaluate(() => JSON.parse(localStorage.getItem('certdesk.inventory')).data.orders.length);
+  const orders = async () => (await waitStored(page, () => true)).data.orders.length;
   const placed = await orders();
   await page.click('tr[data-id="cas-7f3a21"] button.action-renewal-purchase');
   await page.click('label[for="csr-mode-manual"]');
@@ -235,7 +234,8 @@ test('a CSR made with Create CSR is accepted by Manual Entry and ordered', async
   await page.waitForSelector('#order-placed');
   await page.click('#order-panel .modal-foot >> text=Done');
   // The CSR goes with the first new certificate: the sandbox CA issues it with that CSR's key.
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('certdesk.inventory')).data.certificates.find((c) => c.id === 'cas-2001-1'));
+  const stored = (await waitStored(page, (s) => s.data.certificates.find((c) => c.id === 'cas-2001-1')?.csr))
+    .data.certificates.find((c) => c.id === 'cas-2001-1');
   assert.equal(stored.csr.trim(), csr.trim());
   assert.equal(stored.csr_mode, 'Manual');
   assert.deepEqual(page.errors, []);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, screenshot, waitStatus, setAsOf } from './browser.mjs';
+import { launch, openPage, screenshot, waitStatus, setAsOf, waitStored } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -57,8 +57,7 @@ for (const { day, cap, issued } of CASES) {
     const end = addDays(issueDay, issued - 1);
     assert.match(await page.textContent(`tr[data-id="${id}"] .col-validity`), new RegExp(`${issueDay} → ${end}`));
 
-    await page.waitForFunction((id) => JSON.parse(localStorage.getItem('certdesk.inventory'))
-      .data.certificates.find((c) => c.id === id)?.pem, id);
+    await waitStored(page, (s) => s.data.certificates.find((c) => c.id === id)?.pem);
     await page.click(`tr[data-id="${id}"] button.more`);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#more-${id} button.action-download`)]);
     const { notBefore, notAfter } = opensslDates(readFileSync(await file.path(), 'utf8'));

@@ -1,9 +1,11 @@
-// The inventory in localStorage as a user meets it: a change made in another tab
-// shows up without a reload, and a save that fails because browser storage is
-// full says so and keeps the change in the tab.
+// The inventory in browser storage (IndexedDB) as a user meets it: a change made
+// in another tab shows up without a reload (BroadcastChannel), a save that fails
+// because browser storage is full says so and keeps the change in the tab,
+// 10,000 generated certificates are saved and still there after a reload, and
+// an inventory that localStorage held (before IndexedDB) is moved on first load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openIn, openPage, screenshot } from './browser.mjs';
+import { BASE_URL, launch, loaded, openIn, openPage, screenshot, storedInventory, storedJson, waitStored, withAsOf } from './browser.mjs';
 
 const KEY = 'certdesk.inventory';
 const ID = 'cas-3c4d56-2'; // the demo's Not Activated certificate
@@ -14,7 +16,8 @@ after(async () => { await browser?.close(); });
 
 const statusOf = (page, id) => page.textContent(`tr[data-id="${id}"] .col-status .status`);
 const quotaMs = async (page) => Number(await page.textContent('#quota-managed-service'));
-const saved = (page) => page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+const saved = (page) => waitStored(page, () => true, KEY);
+const stateIn = (stored, id) => stored.data.certificates.find((c) => c.id === id)?.state;
 
 async function cancelInUi(page, id) {
   await page.click(`tr[data-id="${id}"] button.action-cancel`);
@@ -33,11 +36,11 @@ test("another tab's change shows up without reload", async () => {
     assert.equal((await statusOf(b, ID)).trim(), 'Not Activated');
     // A reload would lose this mark; the storage event must not need one.
     await b.evaluate(() => { window.__notReloaded = true; });
-    // B only takes what A saved; it must not write it back (A would hear it).
-    await a.evaluate(() => {
-      window.__storageEvents = 0;
-      addEventListener('storage', () => { window.__storageEvents += 1; });
-    });
+    // B only takes what A saved; it must not save it back (and announce it).
+    await a.evaluate((key) => {
+      window.__announced = 0;
+      new BroadcastChannel(key).onmessage = () => { window.__announced += 1; };
+    }, KEY);
 
     await cancelInUi(a, ID);
     assert.equal((await statusOf(a, ID)).trim(), 'Cancelled');
@@ -52,9 +55,9 @@ test("another tab's change shows up without reload", async () => {
     assert.match(await b.textContent('.notice-info'), /changed in another tab/);
     await screenshot(b, 'storage-other-tab');
 
-    // Give a write-back the time to arrive (none should), then check A heard nothing.
+    // Give a write-back the time to arrive (none should): A's page heard A's own save only.
     await b.waitForTimeout(300);
-    assert.equal(await a.evaluate(() => window.__storageEvents), 0, 'B did not save what it received');
+    assert.equal(await a.evaluate(() => window.__announced), 1, 'B did not save what it received');
     assert.doesNotMatch(await a.textContent('.notices'), /another tab/);
 
     assert.deepEqual(a.errors, []);
@@ -64,31 +67,19 @@ test("another tab's change shows up without reload", async () => {
   }
 });
 
-test('a save that fails because storage is full tells the user and keeps the change', async () => {
+test('a save that fails because storage is full tells the user, keeps the change and retries', async () => {
   const page = await openPage(browser, '/');
-  await saved(page); // the fresh demo is saved on load, before storage is filled
+  await saved(page); // the fresh demo is saved on load, before the quota shrinks
   const quotaBefore = await quotaMs(page);
-
-  // Cancelling makes the saved blob a few characters shorter ("NotActivated" ->
-  // "Cancelled"), and Chromium lets a value shrink even when storage is full. So
-  // the saved copy goes first (this page hears no storage event for its own
-  // removal): the save after the cancel then has to find room for all of it.
-  const filled = await page.evaluate((key) => {
-    localStorage.removeItem(key);
-    let size = 1 << 20, n = 0, error = null;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`storage-test-junk-${n}`, 'x'.repeat(size));
-        n += 1;
-      } catch (e) {
-        error = e.name;
-        size >>= 1;
-      }
-    }
-    return { n, error };
-  }, KEY);
-  assert.equal(filled.error, 'QuotaExceededError', 'storage was filled up');
-  assert.ok(filled.n > 0);
+  // A full disk, simulated in the page: IndexedDB's put throws QuotaExceededError.
+  // (Chromium's Storage.overrideQuotaForOrigin has no effect in these browser
+  // contexts, and a real disk cannot be filled in a test run.)
+  await page.evaluate(() => {
+    window.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function full() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
 
   await cancelInUi(page, ID);
   await page.waitForSelector('.notice-error');
@@ -98,13 +89,57 @@ test('a save that fails because storage is full tells the user and keeps the cha
   assert.match(error, /Export the inventory/, 'says what to do');
   assert.equal((await statusOf(page, ID)).trim(), 'Cancelled', 'the change is kept in memory');
   assert.equal(await quotaMs(page), quotaBefore + 1);
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'nothing was written');
+  assert.equal(stateIn(await storedJson(page, KEY), ID), 'NotActivated', 'nothing was written');
   await screenshot(page, 'storage-full');
 
-  const left = await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('storage-test-junk-')) localStorage.removeItem(k);
-    return Object.keys(localStorage).filter((k) => k.startsWith('storage-test-junk-')).length;
-  });
-  assert.equal(left, 0, 'the junk is cleaned up');
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
+  await page.click('.notice-error >> text=Try saving again');
+  await waitStored(page, (s) => stateIn(s, ID) === 'Cancelled', KEY);
+  assert.equal(await page.locator('.notice-error').count(), 0);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('10,000 generated certificates are saved and still there after a reload', async () => {
+  const page = await openPage(browser, '/?generate=10000');
+  await page.waitForSelector('#panel-official tr.cert-row');
+  const stored = await waitStored(page, (s) => s.data.certificates.length === 10000, KEY);
+  const official = stored.data.certificates.filter((c) => c.kind === 'Official').length;
+  const size = (await storedInventory(page, KEY)).length;
+  assert.ok(size > 4_000_000, `about 6 MB of JSON (${size} characters), more than localStorage held`);
+  await page.goto(BASE_URL + withAsOf('/'));
+  await loaded(page);
+  await page.waitForSelector('#panel-official tr.cert-row');
+  assert.match(await page.textContent('#panel-official .result-count'), new RegExp(` of ${official} certificates`));
+  assert.equal(await page.locator('.notice-warning, .notice-error').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an inventory that localStorage held is moved to IndexedDB on first load', async () => {
+  // Today's inventory, renamed so it cannot be mistaken for a fresh demo.
+  const first = await openPage(browser, '/');
+  const old = await waitStored(first, () => true, KEY);
+  await first.context().close();
+  old.data.certificates.find((c) => c.id === ID).name = 'kept since localStorage';
+  const text = JSON.stringify(old);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // What an earlier Certdesk left behind, in place before the app's first load.
+  await context.addInitScript(({ key, text }) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, { key: KEY, text });
+  const page = await openIn(context);
+  await page.waitForSelector(`tr[data-id="${ID}"]`);
+  assert.match(await page.textContent(`tr[data-id="${ID}"] .cert-name`), /kept since localStorage/);
+  assert.equal(await storedInventory(page, KEY), text, 'moved as it was');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'the old key is gone once moved');
+  await page.reload();
+  await loaded(page);
+  assert.match(await page.textContent(`tr[data-id="${ID}"] .cert-name`), /kept since localStorage/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });

@@ -23,10 +23,16 @@ pub fn NotificationBell() -> Html {
     };
     // Alerts already known in this page: those due when it opened are in the
     // bell; only what becomes due later is also told as a browser notification.
+    // The inventory is there once storage (or the server) has answered: what is
+    // due then is what was due when the page opened.
+    let arrived = !app.loading && app.remote.as_ref().is_none_or(|r| r.loaded());
     let known = use_mut_ref(|| None::<HashSet<String>>);
     {
         let (alerts, known) = (alerts.clone(), known.clone());
-        use_effect_with(alerts, move |alerts| {
+        use_effect_with((alerts, arrived), move |(alerts, arrived)| {
+            if !arrived {
+                return;
+            }
             let mut known = known.borrow_mut();
             let first = known.is_none();
             let known = known.get_or_insert_with(HashSet::new);

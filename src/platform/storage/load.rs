@@ -1,7 +1,8 @@
-//! Loading the inventory: decode what is stored, and copy a blob that is
-//! newer or unreadable aside before anything may overwrite it.
+//! Loading the inventory: move what localStorage holds into IndexedDB,
+//! decode what is stored, and copy a blob that is newer or unreadable aside
+//! before anything may overwrite it.
 
-use super::{StorageError, kept_keys, read, write};
+use super::{StorageError, kept_keys, local, read, write};
 use crate::rules::PriceTable;
 use crate::store::Inventory;
 use crate::store::persist::{self, Loaded};
@@ -100,17 +101,32 @@ pub struct LoadOutcome {
 }
 
 /// Reads and decodes `key`. A newer or unreadable blob is copied aside
-/// before the caller can overwrite it; the main key itself is never written here.
-pub fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
+/// before the caller can overwrite it; the main key itself is never written
+/// here, except to move an inventory from localStorage (see [`migrate`]).
+pub async fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
     let outcome = |inventory, notice, read_only| LoadOutcome {
         inventory,
         notice,
         read_only,
     };
-    let raw = match read(key) {
+    let raw = match read(key).await {
         Ok(Some(raw)) => raw,
-        Ok(None) => return outcome(None, None, false),
-        Err(error) => return outcome(None, Some(LoadNotice::Unavailable(error)), false),
+        Ok(None) => match migrate(key, default_prices).await {
+            Some(raw) => raw,
+            None => return outcome(None, None, false),
+        },
+        Err(error) => {
+            // IndexedDB refused (site data blocked, private mode): show what
+            // localStorage may still hold, and save nothing.
+            let inventory = match local::read(key) {
+                Ok(Some(raw)) => match persist::decode(&raw, default_prices) {
+                    Loaded::Ok { inventory, .. } => Some(inventory),
+                    _ => None,
+                },
+                _ => None,
+            };
+            return outcome(inventory, Some(LoadNotice::Unavailable(error)), true);
+        }
     };
     let why = match persist::decode(&raw, default_prices) {
         Loaded::Ok {
@@ -128,7 +144,7 @@ pub fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
     // version does not later find a demo inventory there. An unreadable blob,
     // once copied aside, may be replaced.
     let newer = matches!(why, SetAside::Newer { .. });
-    match keep_aside(key, &raw) {
+    match keep_aside(key, &raw).await {
         Ok(kept_key) => outcome(
             None,
             Some(LoadNotice::KeptAside { why, kept_key, raw }),
@@ -142,20 +158,57 @@ pub fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
     }
 }
 
+/// Moves what localStorage holds under `key` (and the copies kept aside from
+/// it) into IndexedDB, and returns the main text. Each localStorage key is
+/// removed only once IndexedDB reads back the same text; until then it stays,
+/// so a failure loses nothing. A newer version's inventory is not moved: it
+/// stays where it is (and is kept aside by the caller).
+async fn migrate(key: &str, default_prices: &PriceTable) -> Option<String> {
+    let raw = local::read(key).ok().flatten()?;
+    if matches!(persist::decode(&raw, default_prices), Loaded::Newer { .. }) {
+        return Some(raw);
+    }
+    let prefix = format!("{key}.kept-");
+    for kept in local::keys_with(&prefix).unwrap_or_default() {
+        if let Ok(Some(text)) = local::read(&kept)
+            && read(&kept).await.ok().flatten().is_none()
+        {
+            move_key(&kept, &text).await;
+        }
+    }
+    move_key(key, &raw).await;
+    Some(raw)
+}
+
+/// Copies `text` to IndexedDB under `key` and, once it reads back the same,
+/// removes `key` from localStorage.
+async fn move_key(key: &str, text: &str) {
+    let confirmed = match write(key, text).await {
+        Ok(()) => read(key).await.ok().flatten().as_deref() == Some(text),
+        Err(error) => {
+            log::warn!("{key} stays in localStorage: {error}");
+            false
+        }
+    };
+    if confirmed && let Err(error) = local::remove(key) {
+        log::warn!("{key} was moved to IndexedDB but stays in localStorage: {error}");
+    }
+}
+
 /// Copies `raw` to a fresh kept-aside key and returns it. A copy already
 /// kept (the same blob met on an earlier load) is reused, so reloading with
 /// a bad blob does not pile up copies.
-fn keep_aside(key: &str, raw: &str) -> Result<String, StorageError> {
-    for kept in kept_keys(key)? {
-        if read(&kept)?.as_deref() == Some(raw) {
+pub async fn keep_aside(key: &str, raw: &str) -> Result<String, StorageError> {
+    for kept in kept_keys(key).await? {
+        if read(&kept).await?.as_deref() == Some(raw) {
             return Ok(kept);
         }
     }
     let base = persist::keep_aside_key(key, crate::platform::clock::now_millis());
     let mut candidate = base.clone();
     for n in 2..100 {
-        if read(&candidate)?.is_none() {
-            write(&candidate, raw)?;
+        if read(&candidate).await?.is_none() {
+            write(&candidate, raw).await?;
             return Ok(candidate);
         }
         candidate = format!("{base}-{n}");
