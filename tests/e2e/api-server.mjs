@@ -79,9 +79,11 @@ export async function apiServer(tokens, { cors = [], db: dbUrl } = {}) {
         ...cors.flatMap((origin) => ['--cors-origin', origin])], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.on('data', (d) => { log += d; });
       child.stderr.on('data', (d) => { log += d; });
+      const running = child;
+      running.gone = new Promise((done) => running.once('exit', () => done()));
       const deadline = Date.now() + 30000;
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`certdesk-server exited: ${log}`);
+        if (running.exitCode !== null || running.signalCode !== null) throw new Error(`certdesk-server exited: ${log}`);
         try {
           if ((await fetch(`${url}/healthz`)).ok) return;
         } catch { /* not listening yet */ }
@@ -91,10 +93,10 @@ export async function apiServer(tokens, { cors = [], db: dbUrl } = {}) {
     },
     /** Kills the process (as a crash would) and waits until it is gone. */
     async stop() {
-      if (!child || child.exitCode !== null) return;
-      const gone = new Promise((done) => child.once('exit', done));
-      child.kill('SIGKILL');
-      await gone;
+      // A process killed by a signal has signalCode set and exitCode null: `gone` covers both.
+      if (!child) return;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await child.gone;
     },
     async close() {
       await server.stop();

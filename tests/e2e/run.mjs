@@ -29,7 +29,14 @@ const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...file
   stdio: 'inherit',
   env: { ...process.env, CERTDESK_URL: server.url },
 });
+// A suite that hangs (a hook that never returns) is stopped, not left to run out CI's time.
+const LIMIT_MIN = Number(process.env.E2E_LIMIT_MINUTES ?? 40);
+const watchdog = setTimeout(() => {
+  console.error(`e2e: the suite ran longer than ${LIMIT_MIN} minutes: stopped (a test or hook hangs).`);
+  child.kill('SIGKILL');
+}, LIMIT_MIN * 60_000);
 const code = await new Promise((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
+clearTimeout(watchdog);
 await server.close();
 console.log(`e2e: server stopped; screenshots in tests/e2e/artifacts/`);
 process.exit(code);
