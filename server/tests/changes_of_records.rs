@@ -272,15 +272,7 @@ async fn certificate_changes_need_a_current_if_match() {
     assert_eq!(ok.status, StatusCode::OK);
     assert_eq!(ok.header("etag"), Some(format!("\"{}\"", version + 1)));
     // The old version is stale now.
-    let again = s
-        .call(
-            Method::DELETE,
-            &format!("/v1/certificates/{id}"),
-            Some(&token),
-            &[("if-match", &certdesk_api::etag(version))],
-            None,
-        )
-        .await;
+    let again = s.delete_certificate(&id, &token, version).await;
     assert_eq!(again.status, StatusCode::PRECONDITION_FAILED);
 }
 
@@ -384,15 +376,7 @@ async fn cancel_returns_quota_and_delete_removes() {
         StatusCode::NOT_FOUND
     );
     let (issued, v) = s.first_in(&token, "Issued").await;
-    let refused = s
-        .call(
-            Method::DELETE,
-            &format!("/v1/certificates/{issued}"),
-            Some(&token),
-            &[("if-match", &certdesk_api::etag(v))],
-            None,
-        )
-        .await;
+    let refused = s.delete_certificate(&issued, &token, v).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
 }
 

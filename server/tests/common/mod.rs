@@ -244,6 +244,19 @@ impl Server {
             .await
     }
 
+    /// `DELETE /v1/certificates/{id}` with `If-Match` of `version`.
+    pub async fn delete_certificate(&self, id: &str, token: &str, version: i64) -> Reply {
+        let etag = certdesk_api::etag(version);
+        self.call(
+            Method::DELETE,
+            &format!("/v1/certificates/{id}"),
+            Some(token),
+            &[("if-match", etag.as_str())],
+            None,
+        )
+        .await
+    }
+
     /// The certificate's current version.
     pub async fn version(&self, id: &str, token: &str) -> i64 {
         let reply = self.get(&format!("/v1/certificates/{id}"), token).await;
