@@ -149,30 +149,21 @@ fn dv_units(quotas: &Value) -> i64 {
         .unwrap_or(-1)
 }
 
-fn self_signed_pem(dir: &std::path::Path) -> Result<String, String> {
-    let out = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .args([
-            "-keyout",
-            "/dev/null",
-            "-days",
-            "365",
-            "-subj",
-            "/CN=upload.soak.example.org",
-        ])
-        .args(["-addext", "subjectAltName=DNS:upload.soak.example.org"])
-        .current_dir(dir)
-        .output()
-        .map_err(|e| format!("openssl: {e}"))?;
-    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+/// The certificate every upload sends: issued by the server's own sandbox CA
+/// for fixed dates around the soak's clock (`NOW`), never dated by the
+/// machine's clock, with its chain.
+async fn upload_pem(ca: &certdesk_server::ca::SandboxCa) -> Result<String, String> {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or("not a date".to_string());
+    let mut record = inventory()
+        .certificates
+        .into_iter()
+        .next()
+        .ok_or("the demo inventory is empty")?;
+    record.name = "upload.soak.example.org".into();
+    record.domains = vec!["upload.soak.example.org".into()];
+    record.key_algorithm = certdesk_rules::KeyAlgorithm::EcdsaP256;
+    ca.issue(&record, day(2026, 11, 20)?, day(2027, 5, 20)?, None)
+        .await
 }
 
 fn percentile(sorted: &[u64], p: f64) -> f64 {
@@ -194,12 +185,16 @@ pub async fn run_one(opts: &Opts, kind: Kind, fault: Fault) -> Result<bool, Stri
         None => dir.path().join("soak.db").to_string_lossy().into_owned(),
         Some(c) => c.create_database("soak").await?,
     };
-    {
+    let pem = {
         let setup = certdesk_server::db::open(&db).await?;
         certdesk_server::accounts::add(&setup, None, "soak", Role::Admin, Some(TOKEN), inventory)
             .await?;
+        // The servers load this same CA from the database.
+        let ca = certdesk_server::ca::SandboxCa::load_or_create(&setup.pool).await?;
+        let pem = upload_pem(&ca).await?;
         setup.pool.close().await;
-    }
+        pem
+    };
     let replicas = match kind {
         Kind::Sqlite => 1,
         Kind::Postgres => 2,
@@ -286,7 +281,7 @@ pub async fn run_one(opts: &Opts, kind: Kind, fault: Fault) -> Result<bool, Stri
             Fault::ClientTimeouts => Duration::from_millis(100),
             _ => Duration::from_secs(10),
         },
-        pem: self_signed_pem(dir.path())?,
+        pem,
     });
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -369,6 +364,7 @@ pub async fn run_one(opts: &Opts, kind: Kind, fault: Fault) -> Result<bool, Stri
         "  {:<42} {:>7} {:>8} {:>9} {:>9}",
         "route", "count", "req/s", "p50 ms", "p99 ms"
     );
+    let uploads = total.latencies.get(&Op::Upload).map_or(0, Vec::len);
     for op in [
         Op::List,
         Op::Feed,
@@ -397,6 +393,17 @@ pub async fn run_one(opts: &Opts, kind: Kind, fault: Fault) -> Result<bool, Stri
         tally: Tally::default(),
     };
     let end = account(&check).await?;
+    let uploaded = {
+        let url = format!(
+            "{}/v1/certificates?tab=uploaded&q=upload.soak.example.org",
+            check.shared.urls[0]
+        );
+        let reply = check.client.get(url).bearer_auth(TOKEN).send().await;
+        match reply {
+            Ok(r) => r.json::<Value>().await.map_err(|e| e.to_string())?,
+            Err(e) => return Err(e.to_string()),
+        }
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for o in end["orders"].as_array().into_iter().flatten() {
         if let Some(id) = o["id"].as_str() {
@@ -428,6 +435,11 @@ pub async fn run_one(opts: &Opts, kind: Kind, fault: Fault) -> Result<bool, Stri
     verdict(
         extra == total.orders.len(),
         format!("no order beyond those acknowledged ({extra} new orders in the account)"),
+    );
+    let listed = uploaded["items"].as_array().map_or(0, Vec::len);
+    verdict(
+        uploads == 0 || listed == 1,
+        format!("the certificate uploaded {uploads} times is listed once ({listed} listed)"),
     );
     let negative = end["quotas"]["units"]
         .as_array()
