@@ -137,13 +137,12 @@ impl CertificateBackend for HttpBackend {
         _now_ms: i64,
     ) -> Result<Changes, BackendError> {
         let path = format!("/changes?since={}", self.inner.cursor.get());
-        let answer = match self.send("GET", &path, &Call::default()).await {
-            Ok(answer) => answer,
-            Err(BackendError::Refused(why)) if why.contains("cursor") || why.contains("410") => {
-                return self.reload_as_changes(inventory).await;
-            }
-            Err(e) => return Err(e),
+        let call = Call {
+            gone_is_an_answer: true,
+            ..Call::default()
         };
+        let answer = self.send("GET", &path, &call).await?;
+        // 410: the server no longer holds this page's cursor; read everything again.
         if answer.status == 410 {
             return self.reload_as_changes(inventory).await;
         }
@@ -286,7 +285,7 @@ impl CertificateBackend for HttpBackend {
         let call = Call {
             body: Some(self.write(&record)?),
             if_match: Some(self.if_match(id).await?),
-            idempotency_key: None,
+            ..Call::default()
         };
         let answer = self
             .send("PUT", &format!("{}/verification", cert_path(id)), &call)

@@ -86,6 +86,8 @@ struct Call {
     body: Option<String>,
     if_match: Option<i64>,
     idempotency_key: Option<String>,
+    /// 410 Gone is returned as an answer, not an error (the change feed's expired cursor).
+    gone_is_an_answer: bool,
 }
 
 impl HttpBackend {
@@ -177,6 +179,7 @@ impl HttpBackend {
             let retry = match net::send(method, &url, &sent, call.body.as_deref(), TIMEOUT_MS).await
             {
                 Ok(r) if (200..300).contains(&r.status) => return Ok(r),
+                Ok(r) if r.status == 410 && call.gone_is_an_answer => return Ok(r),
                 Ok(r) if r.status == 401 && !renewed => {
                     renewed = true;
                     let why = problem(401, &r.body).detail;
@@ -229,6 +232,7 @@ impl HttpBackend {
             body: Some(self.write(body)?),
             if_match,
             idempotency_key: Some(net::random_key()),
+            ..Call::default()
         };
         let answer = self.send("POST", path, &call).await?;
         self.read(&answer)
