@@ -137,16 +137,16 @@ impl AppHandle {
         {
             return self.load_remote(http).await;
         }
-        match self
+        let result = self
             .backend
             .advance(&s.inventory, s.today(), s.now_ms)
-            .await
-        {
-            Ok(changes) if changes.is_empty() => {
-                s.dispatch(Action::Connection(Connection::Online));
-            }
+            .await;
+        if result.is_ok() && s.remote.is_some() {
+            s.dispatch(Action::Connection(Connection::Online));
+        }
+        match result {
+            Ok(changes) if changes.is_empty() => {}
             Ok(changes) => {
-                s.dispatch(Action::Connection(Connection::Online));
                 for cert in &changes.certificates {
                     let before = s.inventory.find(&cert.id);
                     let newly = before.is_none_or(|b| {
