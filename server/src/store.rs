@@ -217,6 +217,42 @@ pub async fn write(
     Ok(written)
 }
 
+/// Upserts each record of `after` that is new or changed since `before`
+/// into `table` (`orders` or `policies`: a fixed name, never input), with one
+/// feed row of `kind` each. Records are matched by ID, in one pass.
+#[allow(clippy::too_many_arguments)]
+async fn upsert_changed<T: serde::Serialize + PartialEq>(
+    conn: &mut AnyConnection,
+    account: &str,
+    table: &'static str,
+    kind: &str,
+    before: &[T],
+    after: &[T],
+    id: fn(&T) -> &str,
+    written: &mut Written,
+) -> ApiResult<()> {
+    let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
+    let upsert = format!(
+        "INSERT INTO {table} (account_id, id, body, position) VALUES ($1, $2, $3,
+           (SELECT COALESCE(MAX(position), 0) + 1 FROM {table} WHERE account_id = $1))
+         ON CONFLICT (account_id, id) DO UPDATE SET body = excluded.body"
+    );
+    for record in after {
+        if old.get(id(record)) == Some(&record) {
+            continue;
+        }
+        sqlx::query(&upsert)
+            .bind(account)
+            .bind(id(record))
+            .bind(serde_json::to_string(record)?)
+            .execute(&mut *conn)
+            .await?;
+        feed(conn, account, kind, id(record), "").await?;
+        written.feed_rows += 1;
+    }
+    Ok(())
+}
+
 async fn write_orders(
     conn: &mut AnyConnection,
     account: &str,
@@ -224,24 +260,8 @@ async fn write_orders(
     after: &[Order],
     written: &mut Written,
 ) -> ApiResult<()> {
-    for order in after {
-        if before.iter().any(|o| o == order) {
-            continue;
-        }
-        sqlx::query(
-            "INSERT INTO orders (account_id, id, body, position) VALUES ($1, $2, $3,
-               (SELECT COALESCE(MAX(position), 0) + 1 FROM orders WHERE account_id = $1))
-             ON CONFLICT (account_id, id) DO UPDATE SET body = excluded.body",
-        )
-        .bind(account)
-        .bind(&order.id)
-        .bind(serde_json::to_string(order)?)
-        .execute(&mut *conn)
-        .await?;
-        feed(conn, account, "order", &order.id, "").await?;
-        written.feed_rows += 1;
-    }
-    Ok(())
+    let id: fn(&Order) -> &str = |o| o.id.as_str();
+    upsert_changed(conn, account, "orders", "order", before, after, id, written).await
 }
 
 async fn write_policies(
@@ -251,23 +271,11 @@ async fn write_policies(
     after: &[NotificationPolicy],
     written: &mut Written,
 ) -> ApiResult<()> {
-    for policy in after {
-        if before.iter().any(|p| p == policy) {
-            continue;
-        }
-        sqlx::query(
-            "INSERT INTO policies (account_id, id, body, position) VALUES ($1, $2, $3,
-               (SELECT COALESCE(MAX(position), 0) + 1 FROM policies WHERE account_id = $1))
-             ON CONFLICT (account_id, id) DO UPDATE SET body = excluded.body",
-        )
-        .bind(account)
-        .bind(&policy.id)
-        .bind(serde_json::to_string(policy)?)
-        .execute(&mut *conn)
-        .await?;
-        feed(conn, account, "policy", &policy.id, "").await?;
-        written.feed_rows += 1;
-    }
+    let id: fn(&NotificationPolicy) -> &str = |p| p.id.as_str();
+    upsert_changed(
+        conn, account, "policies", "policy", before, after, id, written,
+    )
+    .await?;
     for policy in before {
         if after.iter().all(|p| p.id != policy.id) {
             sqlx::query("DELETE FROM policies WHERE account_id = $1 AND id = $2")
