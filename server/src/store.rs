@@ -180,8 +180,10 @@ pub async fn write(
         feed(conn, account, "certificate", &cert.id, "").await?;
         written.feed_rows += 1;
     }
+    let kept: std::collections::HashSet<&str> =
+        after.certificates.iter().map(|c| c.id.as_str()).collect();
     for id in old.keys() {
-        if after.find(id).is_none() {
+        if !kept.contains(id) {
             sqlx::query("DELETE FROM certificates WHERE account_id = $1 AND id = $2")
                 .bind(account)
                 .bind(*id)
