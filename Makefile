@@ -53,16 +53,24 @@ test-native:
 
 # The server's tests again on PostgreSQL: each test binary starts a throwaway
 # cluster on loopback (server/scripts/pg-throwaway) and removes it at its end.
+# `--workspace` with the server's test targets (not `-p certdesk-server`): the
+# same features as `cargo test --workspace`, so nothing is compiled a second time.
+SERVER_TESTS := $(patsubst server/tests/%.rs,--test %,$(wildcard server/tests/*.rs))
 test-server-postgres:
-	CERTDESK_TEST_DB=postgres cargo test -p certdesk-server
+	CERTDESK_TEST_DB=postgres cargo test --workspace $(SERVER_TESTS)
 
 # The native tests again under faketime, +1100 and -400 days: no test may depend on the day it runs.
 test-native-clock:
 	scripts/test-clock-moved
 
 # Integration tests under tests/*.rs, in headless Chromium (wasm-bindgen-test-runner).
+# ChromeDriver makes a profile directory (~80 MB) per test binary under TMPDIR and
+# leaves it behind: TMPDIR points into target/ for the run and is removed after it.
+BROWSER_TMP := $(CURDIR)/target/browser-tmp
 test-browser:
-	cargo test $(WASM) --test '*'
+	rm -rf $(BROWSER_TMP) && mkdir -p $(BROWSER_TMP)
+	TMPDIR=$(BROWSER_TMP) cargo test $(WASM) --test '*' || { rm -rf $(BROWSER_TMP); exit 1; }
+	rm -rf $(BROWSER_TMP)
 
 test-e2e: build server
 	node tests/e2e/run.mjs
