@@ -25,8 +25,9 @@ serve-api: build
 	target/release/certdesk-server serve --db $(API_DB) --listen 127.0.0.1:$(PORT) --dist dist --demo
 
 ## The reference server, as the e2e tests run it (debug build, target/debug/certdesk-server).
+## `--workspace`: the features `cargo test --workspace` uses, so few crates build twice.
 server: setup
-	cargo build -p certdesk-server
+	cargo build --workspace --bin certdesk-server
 
 ## Release build into dist/ (wasm-opt -Oz, opt-level z, LTO): host it on any static server.
 ## scripts/check-dist then fails if index.html has inline script or style (strict CSP, README).
