@@ -242,19 +242,16 @@ fn read_certificate(item: &Value) -> Result<Certificate, String> {
             file::kind_of(item)
         ));
     }
-    // Tracking the path costs time: only when the plain read fails.
-    Certificate::deserialize(item)
-        .or_else(|_| serde_path_to_error::deserialize(item).map_err(|error| describe(&error)))
+    // Read from text, as the saved inventory is: one copy of the
+    // deserializer in the module, and json_path names the failing field.
+    read_item(item)
 }
 
-/// "spec.brand: unknown variant `Acme`, …", or the message alone for the item itself.
-fn describe(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    let path = error.path().to_string();
-    if path == "." {
-        error.inner().to_string()
-    } else {
-        format!("{path}: {}", error.inner())
-    }
+/// `T` read from one item of an import file, or "spec.brand: unknown
+/// variant …" (the field that is wrong, and why).
+fn read_item<T: for<'de> Deserialize<'de>>(item: &Value) -> Result<T, String> {
+    let text = item.to_string();
+    serde_json::from_str(&text).map_err(|error| super::json_path::describe(&text, &error))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod csv;
 pub use certdesk_engine::demo;
 pub mod import;
 pub mod inventory;
+pub mod json_path;
 pub mod lifecycle;
 pub mod money;
 pub mod notice;

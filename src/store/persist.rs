@@ -151,15 +151,11 @@ pub fn decode(raw: &str, default_prices: &PriceTable) -> Loaded {
 }
 
 fn typed<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, String> {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    serde_path_to_error::deserialize::<_, Envelope<T>>(&mut de)
+    serde_json::from_str::<Envelope<T>>(raw)
         .map(|envelope| envelope.data)
         .map_err(|error| {
-            format!(
-                "The saved inventory does not match Certdesk's format at {}: {}.",
-                error.path(),
-                error.inner()
-            )
+            let (message, path) = super::json_path::locate(raw, &error);
+            format!("The saved inventory does not match Certdesk's format at {path}: {message}.")
         })
 }
 

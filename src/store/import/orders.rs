@@ -36,13 +36,10 @@ pub(super) fn merge(orders: &Value, merged: &mut Inventory, report: &mut ImportR
             Some(id) => format!("Order \"{id}\""),
             None => format!("Order {}", index + 1),
         };
-        let order: Order = match serde_path_to_error::deserialize(item) {
+        let order: Order = match super::read_item(item) {
             Ok(order) => order,
             Err(error) => {
-                notes.push(format!(
-                    "{label} was not added: {}.",
-                    super::describe(&error)
-                ));
+                notes.push(format!("{label} was not added: {error}."));
                 continue;
             }
         };
