@@ -204,6 +204,43 @@ async fn a_csrs_key_is_certified_once_its_signature_verifies() {
 }
 
 #[tokio::test]
+async fn a_csr_for_other_names_is_refused_as_the_app_refuses_it() {
+    let s = Server::new().await;
+    let token = s.demo_account("acme").await;
+    let key = NativeKey::generate_p256();
+    // A purchase for shop.example.com with a CSR made for evil.example.net.
+    let refused = issued_leaf(
+        &s,
+        &token,
+        "shop.example.com",
+        Some(csr_of(&key, "evil.example.net")),
+        "EcdsaP256",
+    )
+    .await
+    .unwrap_err();
+    assert!(refused.starts_with("422"), "{refused}");
+    assert!(
+        refused.contains("it lacks shop.example.com and it adds evil.example.net"),
+        "{refused}"
+    );
+    assert!(refused.contains("csr_pem"), "{refused}");
+    // Nothing was ordered or charged: the account's orders are as before.
+    let account = s.get("/v1/account", &token).await.json();
+    let orders = account["orders"].as_array().map_or(0, Vec::len);
+    let again = issued_leaf(
+        &s,
+        &token,
+        "shop.example.com",
+        Some(csr_of(&key, "shop.example.com")),
+        "EcdsaP256",
+    )
+    .await;
+    assert!(again.is_ok(), "{again:?}");
+    let after = s.get("/v1/account", &token).await.json();
+    assert_eq!(after["orders"].as_array().map_or(0, Vec::len), orders + 1);
+}
+
+#[tokio::test]
 async fn without_a_csr_a_fresh_key_of_the_records_algorithm_is_certified() {
     let s = Server::new().await;
     let token = s.demo_account("acme").await;

@@ -165,6 +165,14 @@ pub fn check_manual_csr(
             ));
         }
     }
+    check_csr_names(&csr, names)?;
+    Ok(csr)
+}
+
+/// The CSR requests exactly `names` (compared normalised: case, trailing dot,
+/// punycode), or what it lacks and adds. The app checks a pasted CSR with it
+/// (in [`check_manual_csr`]) and the server checks every order's CSR.
+pub fn check_csr_names(csr: &Csr, names: &[String]) -> Result<(), String> {
     let wanted: Vec<String> = names
         .iter()
         .map(|n| normalize_domain(n).unwrap_or_else(|_| n.trim().to_ascii_lowercase()))
@@ -193,5 +201,5 @@ pub fn check_manual_csr(
             parts.join(" and ")
         ));
     }
-    Ok(csr)
+    Ok(())
 }

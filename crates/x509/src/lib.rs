@@ -141,7 +141,8 @@ pub use chain_problems::{ChainProblem, Severity};
 pub use check::{CheckPlan, SignatureCheck};
 pub use csr::{Csr, NotACsr};
 pub use csr_form::{
-    CsrFormErrors, CsrRequest, SM2_REFUSAL, check_manual_csr, csr_request, split_names,
+    CsrFormErrors, CsrRequest, SM2_REFUSAL, check_csr_names, check_manual_csr, csr_request,
+    split_names,
 };
 pub use domain::{domain_type_of, name_covers};
 pub use ecdsa::{EcdsaFormatError, ecdsa_der_to_raw, ecdsa_raw_to_der};

@@ -15,6 +15,7 @@ use crate::change::change;
 use crate::idempotency::{self, Start};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
+use certdesk_x509::check_csr_names;
 
 pub async fn place(
     State(state): State<AppState>,
@@ -33,21 +34,11 @@ pub async fn place(
         csr_pem,
     } = body.value;
     // The key algorithm of a pasted CSR is the CSR's, once its signature verifies.
-    request.manual_csr_key_algorithm = match csr_pem.as_deref() {
+    let csr = match csr_pem.as_deref() {
         None => None,
-        Some(text) => {
-            let csr = checked_csr(text).map_err(|why| {
-                ApiError::invalid(
-                    why.clone(),
-                    vec![certdesk_api::FieldError {
-                        field: "csr_pem".into(),
-                        message: why,
-                    }],
-                )
-            })?;
-            csr.key_algorithm()
-        }
+        Some(text) => Some(checked_csr(text).map_err(csr_refused)?),
     };
+    request.manual_csr_key_algorithm = csr.as_ref().and_then(|csr| csr.key_algorithm());
     let answer = change(
         &state,
         &caller.account,
@@ -60,6 +51,15 @@ pub async fn place(
                     .cloned()
                     .ok_or_else(|| ApiError::not_found(format!("Certificate {}", sent.id)))?;
                 request.original = Some(stored);
+            }
+            // The CSR must request exactly the certificate's names (the
+            // stored original's for a renewal), as the app checks it.
+            if let Some(csr) = &csr {
+                let names = request
+                    .original
+                    .as_ref()
+                    .map_or(&request.domains, |original| &original.domains);
+                check_csr_names(csr, names).map_err(csr_refused)?;
             }
             let placed = Sandbox
                 .submit_order(&work.inventory, &request, csr_pem, work.today)
@@ -89,4 +89,15 @@ pub async fn place(
     )
     .await?;
     Ok(answer.into_response())
+}
+
+/// 422 naming `csr_pem`: the pasted CSR cannot be used, and why.
+fn csr_refused(why: String) -> ApiError {
+    ApiError::invalid(
+        why.clone(),
+        vec![certdesk_api::FieldError {
+            field: "csr_pem".into(),
+            message: why,
+        }],
+    )
 }
