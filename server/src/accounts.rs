@@ -1,4 +1,5 @@
-//! Accounts and their tokens (the CLI's `account add`, `serve --demo`).
+//! Accounts and their tokens (the CLI's `account add` and `account revoke`,
+//! `serve --demo`).
 
 use crate::db::{Db, Dialect};
 use certdesk_api::Role;
@@ -94,4 +95,34 @@ pub async fn add(
         .map_err(|e| format!("the token cannot be stored (is it already in use?): {e}"))?;
     tx.commit().await.map_err(db_error)?;
     Ok((account, token))
+}
+
+/// Revokes `token`: it stops working at once, on every replica (tokens are
+/// looked up per request, never cached). Returns the account ID, its name and
+/// the token's role, or why nothing was revoked.
+pub async fn revoke(db: &Db, token: &str) -> Result<(String, String, String), String> {
+    use sqlx::Row;
+    let hash = token_hash(token.trim());
+    let mut tx = db.begin_write().await.map_err(|e| e.problem.detail)?;
+    let row = sqlx::query(
+        "SELECT t.account_id, a.name, t.role FROM tokens t
+         JOIN accounts a ON a.id = t.account_id WHERE t.hash = $1",
+    )
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(db_error)?
+    .ok_or("no account has this token (already revoked, or a typo): nothing was changed")?;
+    let found = (
+        row.try_get::<String, _>(0).map_err(db_error)?,
+        row.try_get::<String, _>(1).map_err(db_error)?,
+        row.try_get::<String, _>(2).map_err(db_error)?,
+    );
+    sqlx::query("DELETE FROM tokens WHERE hash = $1")
+        .bind(&hash)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_error)?;
+    tx.commit().await.map_err(db_error)?;
+    Ok(found)
 }

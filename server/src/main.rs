@@ -87,6 +87,13 @@ enum AccountCommand {
         #[arg(long)]
         as_of: Option<chrono::NaiveDate>,
     },
+    /// Revoke TOKEN (a leaked or unused one): it stops working at once.
+    Revoke {
+        token: String,
+        /// The database, as `serve --db` takes it.
+        #[arg(long, default_value = "certdesk.db")]
+        db: String,
+    },
 }
 
 #[tokio::main]
@@ -104,6 +111,9 @@ async fn main() {
                     as_of,
                 },
         } => add_account(db, name, role, token, demo, as_of).await,
+        Command::Account {
+            command: AccountCommand::Revoke { token, db },
+        } => revoke_token(db, token).await,
     };
     if let Err(e) = result {
         eprintln!("certdesk-server: {e}");
@@ -138,6 +148,13 @@ async fn add_account(
     .await?;
     eprintln!("Account {account} ({name}): a new token; it is shown only now.");
     println!("{token}");
+    Ok(())
+}
+
+async fn revoke_token(db: String, token: String) -> Result<(), String> {
+    let state = certdesk_server::open(&db, Arc::new(SystemClock), false).await?;
+    let (account, name, role) = accounts::revoke(&state.db, &token).await?;
+    eprintln!("Revoked a {role} token of account {account} ({name}).");
     Ok(())
 }
 

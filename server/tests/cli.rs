@@ -113,6 +113,32 @@ fn account_add_and_serve_demo() {
     assert!(body.contains("\"role\":\"viewer\""));
     let (status, _) = get(port, "/v1/account", "fixed-token-0123456789");
     assert!(status.contains("200"));
+
+    // `account revoke`: the viewer's token stops working while the server runs.
+    let revoke = |token: &str| {
+        Command::new(BIN)
+            .args(["account", "revoke", token, "--db", db])
+            .output()
+            .unwrap()
+    };
+    let revoked = revoke(&viewer_token);
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+    assert!(String::from_utf8_lossy(&revoked.stderr).contains("Revoked a viewer token of account"));
+    let (status, _) = get(port, "/v1/account", &viewer_token);
+    assert!(status.contains("401"), "{status}");
+    let (status, _) = get(port, "/v1/account", "fixed-token-0123456789");
+    assert!(
+        status.contains("200"),
+        "the other tokens still work: {status}"
+    );
+    // Again, or a token nobody has: an error that says nothing changed.
+    let again = revoke(&viewer_token);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing was changed"));
     let _ = child.kill();
     let _ = child.wait();
 }
