@@ -118,3 +118,40 @@ async fn two_instances_share_no_id_and_keep_their_references_inside() {
     first.destroy();
     second.destroy();
 }
+
+/// Escape closes one dialog: the one the key was pressed in, else the latest
+/// opened on the page. The other instance's panel stays open with its choices.
+#[wasm_bindgen_test]
+async fn escape_closes_the_dialog_it_was_pressed_in_not_the_other_instances() {
+    set_hash("#/official");
+    let first = mount("instance-1", "certdesk.test.esc.first", "").await;
+    let second = mount("instance-2", "certdesk.test.esc.second", "cd2-").await;
+    let panel = |root: &str, prefix: &str| format!("#{root} #{prefix}order-panel");
+    for (root, prefix) in [("instance-1", ""), ("instance-2", "cd2-")] {
+        let renew = format!("#{root} tr[data-id='cas-7f3a21'] button.action-renewal-purchase");
+        click(&query(&renew).expect("a Pending Expiration certificate can be renewed"));
+        let period = format!("{} #{prefix}period-1", panel(root, prefix));
+        wait_for("the renewal panel", || query(&period).is_some()).await;
+    }
+    // Pressed inside the second instance's panel: only it closes, though the
+    // first instance's listener was added first (it used to take the key).
+    let inside_second = query(&format!("{} #cd2-period-1", panel("instance-2", "cd2-"))).unwrap();
+    key(&inside_second, "Escape");
+    wait_for("the second panel closed", || {
+        query(&panel("instance-2", "cd2-")).is_none()
+    })
+    .await;
+    settle().await;
+    assert!(
+        query(&panel("instance-1", "")).is_some(),
+        "the first instance's panel is still open"
+    );
+    // Pressed on the page body: the one dialog still open closes.
+    key(&document().body().unwrap(), "Escape");
+    wait_for("the first panel closed", || {
+        query(&panel("instance-1", "")).is_none()
+    })
+    .await;
+    first.destroy();
+    second.destroy();
+}

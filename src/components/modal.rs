@@ -44,11 +44,16 @@ pub fn Modal(props: &ModalProps) -> Html {
     let dialog = use_node_ref();
     // Focus the first field (or the dialog) on open; give focus back on close.
     {
-        // Escape closes the dialog wherever the focus is (a button that just
-        // disappeared leaves it on the page body). A popover inside stops the
-        // event first, so Escape closes the innermost thing.
+        // Escape closes one dialog on the page, wherever the focus is (a
+        // button that just disappeared leaves it on the page body): the
+        // latest opened of those holding the key's origin, else the latest
+        // opened of all, so a second Certdesk on the page keeps its own. A
+        // popover inside stops the event first, so Escape closes the
+        // innermost thing.
         let on_close = props.on_close.clone();
+        let dialog = dialog.clone();
         use_effect_with((), move |_| {
+            let key = open::add(dialog);
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
             let listener = gloo::events::EventListener::new_with_options(
@@ -56,16 +61,20 @@ pub fn Modal(props: &ModalProps) -> Html {
                 "keydown",
                 options,
                 move |e| {
-                    if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>()
-                        && e.key() == "Escape"
-                        && !e.default_prevented()
+                    if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>()
+                        && k.key() == "Escape"
+                        && !k.default_prevented()
+                        && open::escape_closes(crate::platform::dom::event_origin(e)) == Some(key)
                     {
-                        e.prevent_default();
+                        k.prevent_default();
                         on_close.emit(());
                     }
                 },
             );
-            move || drop(listener)
+            move || {
+                drop(listener);
+                open::remove(key);
+            }
         });
     }
     {
@@ -141,5 +150,45 @@ pub fn Modal(props: &ModalProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The dialogs open on the page, oldest first, across every Certdesk
+/// instance (they share this module's thread).
+mod open {
+    use std::cell::RefCell;
+    use web_sys::{Element, Node};
+    use yew::NodeRef;
+
+    thread_local! {
+        static OPEN: RefCell<(u64, Vec<(u64, NodeRef)>)> = const { RefCell::new((0, Vec::new())) };
+    }
+
+    pub fn add(dialog: NodeRef) -> u64 {
+        OPEN.with_borrow_mut(|(next, open)| {
+            *next += 1;
+            open.push((*next, dialog));
+            *next
+        })
+    }
+
+    pub fn remove(key: u64) {
+        OPEN.with_borrow_mut(|(_, open)| open.retain(|(k, _)| *k != key));
+    }
+
+    /// The dialog Escape closes when pressed on `origin`.
+    pub fn escape_closes(origin: Option<Node>) -> Option<u64> {
+        OPEN.with_borrow(|(_, open)| {
+            let holds = |dialog: &NodeRef| {
+                dialog
+                    .cast::<Element>()
+                    .is_some_and(|root| root.contains(origin.as_ref()))
+            };
+            open.iter()
+                .rev()
+                .find(|(_, dialog)| holds(dialog))
+                .or(open.last())
+                .map(|(key, _)| *key)
+        })
     }
 }
