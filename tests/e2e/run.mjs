@@ -1,7 +1,8 @@
 // Runs the end-to-end suite: serves dist/ on a free loopback port, runs every
 // *.test.mjs with node's test runner against it, then stops the server.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -25,9 +26,13 @@ const server = await serve(dist, 0, {
   '/host-api.html': readFileSync(join(here, 'host-api.html'), 'utf8'),
 });
 console.log(`e2e: serving ${dist} on ${server.url}`);
+// The tests' temporary files (openssl's, Chromium's profiles, the server's
+// databases) go into one directory, removed at the end even when a test forgot.
+const scratch = mkdtempSync(join(tmpdir(), 'certdesk-e2e-run-'));
+chmodSync(scratch, 0o755); // the throwaway PostgreSQL cluster inside runs as the postgres user
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, CERTDESK_URL: server.url },
+  env: { ...process.env, CERTDESK_URL: server.url, TMPDIR: scratch },
 });
 // A suite that hangs (a hook that never returns) is stopped, not left to run out CI's time.
 const LIMIT_MIN = Number(process.env.E2E_LIMIT_MINUTES ?? 40);
@@ -38,5 +43,6 @@ const watchdog = setTimeout(() => {
 const code = await new Promise((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
 clearTimeout(watchdog);
 await server.close();
+rmSync(scratch, { recursive: true, force: true });
 console.log(`e2e: server stopped; screenshots in tests/e2e/artifacts/`);
 process.exit(code);
