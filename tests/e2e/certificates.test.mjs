@@ -258,6 +258,15 @@ async function verdictFor(page, pasted) {
 test('the verification walkthrough: the right chain, the old certificate, a chain missing its intermediate', async () => {
   const page = await uploadedTab();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Each kept verdict reaches the host page as certdesk:verified (README, "Events").
+  await page.evaluate(() => {
+    window.__verified = [];
+    document.addEventListener('certdesk:verified', (e) => window.__verified.push(e.detail));
+  });
+  const verifiedEvent = async (n) => {
+    await page.waitForFunction((k) => window.__verified.length >= k, n);
+    return page.evaluate((k) => window.__verified[k - 1], n);
+  };
   await addChain(page);
   await openVerify(page, 'shop.example.com');
   const step1 = await page.textContent('#verify-walkthrough .walk-step:nth-child(1)');
@@ -273,11 +282,19 @@ test('the verification walkthrough: the right chain, the old certificate, a chai
   let verdict = await verdictFor(page, sClient);
   assert.match(verdict, /Deployed\. The site serves the new certificate/);
   assert.match(await page.textContent('#verify-kept'), /^Verified on \d{4}-\d{2}-\d{2}: the new certificate is deployed/);
+  const passed = await verifiedEvent(1);
+  assert.equal(passed.name, 'shop.example.com');
+  assert.equal(passed.id, await rowFor(page, 'shop.example.com').getAttribute('data-id'));
+  assert.equal(passed.passed, true);
+  assert.match(passed.on, /^\d{4}-\d{2}-\d{2}/);
+  assert.match(passed.summary, /^The site serves the new certificate/);
   await screenshot(page, 'verify-pass');
 
   verdict = await verdictFor(page, served('old', 'inter'));
   assert.match(verdict, /still serves an older certificate/);
   for (const cause of ['not the new one', 'not reloaded', 'cached', 'CDN, WAF, GA or SLB']) assert.ok(verdict.includes(cause), cause);
+  const failed = await verifiedEvent(2);
+  assert.deepEqual([failed.id, failed.passed], [passed.id, false]);
   await screenshot(page, 'verify-old');
 
   verdict = await verdictFor(page, served('new'));
