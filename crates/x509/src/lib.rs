@@ -158,8 +158,8 @@ pub use record::{
     validation_type,
 };
 pub use sandbox_ca::{
-    LeafIssuer, SANDBOX_INTERMEDIATE_NAME, SANDBOX_ROOT_NAME, sandbox_ca_name, sandbox_ca_validity,
-    sandbox_leaf_spec,
+    LeafIssuer, SANDBOX_INTERMEDIATE_NAME, SANDBOX_ROOT_NAME, sandbox_ca_name, sandbox_ca_spec,
+    sandbox_ca_validity, sandbox_leaf_spec,
 };
 pub use served::{Expected, Previous, judge};
 pub use served_causes::{Cause, Check, Outcome, ServedVerdict};

@@ -57,6 +57,37 @@ pub fn sandbox_ca_validity() -> Result<(NaiveDateTime, NaiveDateTime), String> {
     ))
 }
 
+/// One of the sandbox CA's own certificates, issued by the root (`issuer`,
+/// signing with `scheme`): the self-signed root (`root_key_id` `None`, no
+/// path length limit) or the issuing CA under it (the root's key identifier
+/// as AKI, path length 0). Valid for [`sandbox_ca_validity`]; signs
+/// certificates and CRLs only.
+pub fn sandbox_ca_spec(
+    scheme: &SignatureScheme,
+    issuer: &EncodedName,
+    subject: &EncodedName,
+    spki_der: Vec<u8>,
+    root_key_id: Option<Vec<u8>>,
+    serial: Vec<u8>,
+) -> Result<CertificateSpec, String> {
+    let (not_before, not_after) = sandbox_ca_validity()?;
+    let path_len = root_key_id.as_ref().map(|_| 0);
+    Ok(CertificateSpec {
+        serial,
+        scheme: scheme.clone(),
+        issuer: issuer.clone(),
+        subject: subject.clone(),
+        not_before,
+        not_after,
+        spki_der,
+        alt_names: Vec::new(),
+        ca: Some(path_len),
+        key_usage: vec![KeyUsage::KeyCertSign, KeyUsage::CrlSign],
+        extended_key_usage: Vec::new(),
+        authority_key_id: root_key_id,
+    })
+}
+
 /// The issuing CA of a sandbox leaf, as the leaf names it.
 #[derive(Clone, Copy, Debug)]
 pub struct LeafIssuer<'a> {

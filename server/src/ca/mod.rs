@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use certdesk_rules::{Certificate as Record, KeyAlgorithm};
 use certdesk_x509::{
-    AsyncSigner, CertificateSpec, EncodedName, KeyKind, KeyUsage, LeafIssuer,
-    SANDBOX_INTERMEDIATE_NAME, SANDBOX_ROOT_NAME, key_identifier, pem_encode, read_csr,
-    sandbox_ca_name, sandbox_ca_validity, sandbox_leaf_spec, sign_certificate,
+    AsyncSigner, EncodedName, KeyKind, LeafIssuer, SANDBOX_INTERMEDIATE_NAME, SANDBOX_ROOT_NAME,
+    key_identifier, pem_encode, read_csr, sandbox_ca_name, sandbox_ca_spec, sandbox_leaf_spec,
+    sign_certificate,
 };
 use chrono::NaiveDate;
 use data_encoding::BASE64;
@@ -47,35 +47,29 @@ async fn make() -> Result<Made, String> {
     let intermediate_name = sandbox_ca_name(SANDBOX_INTERMEDIATE_NAME)?;
     let root_spki = root_key.spki()?;
     let root_ski = key_identifier(&root_spki).map_err(|e| e.to_string())?;
-    let (from, to) = sandbox_ca_validity()?;
-    let spec = |subject: &EncodedName, spki: Vec<u8>, aki, path_len| CertificateSpec {
-        serial: random_serial(),
-        scheme: root_key.scheme().clone(),
-        issuer: root_name.clone(),
-        subject: subject.clone(),
-        not_before: from,
-        not_after: to,
-        spki_der: spki,
-        alt_names: Vec::new(),
-        ca: Some(path_len),
-        key_usage: vec![KeyUsage::KeyCertSign, KeyUsage::CrlSign],
-        extended_key_usage: Vec::new(),
-        authority_key_id: aki,
-    };
-    let root_cert = sign_certificate(&spec(&root_name, root_spki, None, None), &root_key)
+    let scheme = root_key.scheme().clone();
+    let root = sandbox_ca_spec(
+        &scheme,
+        &root_name,
+        &root_name,
+        root_spki,
+        None,
+        random_serial(),
+    )?;
+    let root_cert = sign_certificate(&root, &root_key)
         .await
         .map_err(|e| e.to_string())?;
-    let intermediate_cert = sign_certificate(
-        &spec(
-            &intermediate_name,
-            intermediate_key.spki()?,
-            Some(root_ski),
-            Some(0),
-        ),
-        &root_key,
-    )
-    .await
-    .map_err(|e| e.to_string())?;
+    let intermediate = sandbox_ca_spec(
+        &scheme,
+        &root_name,
+        &intermediate_name,
+        intermediate_key.spki()?,
+        Some(root_ski),
+        random_serial(),
+    )?;
+    let intermediate_cert = sign_certificate(&intermediate, &root_key)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(Made {
         root_key: root_key.to_pkcs8()?,
         root_cert,

@@ -27,8 +27,8 @@ use crate::platform::crypto::{
 };
 use crate::rules::model::{Certificate as Record, KeyAlgorithm};
 use crate::x509::{
-    Certificate, CertificateSpec, EncodedName, KeyKind, KeyUsage, LeafIssuer, key_identifier,
-    read_csr, sandbox_ca_name, sandbox_ca_validity, sandbox_leaf_spec,
+    Certificate, EncodedName, KeyKind, LeafIssuer, key_identifier, read_csr, sandbox_ca_name,
+    sandbox_ca_spec, sandbox_leaf_spec,
 };
 
 pub use crate::x509::{
@@ -70,23 +70,9 @@ async fn make_ca() -> Result<SandboxCa, String> {
         .await
         .map_err(|e| e.to_string())?;
     let root_ski = key_identifier(&root_spki).map_err(|e| e.to_string())?;
-    let (from, to) = sandbox_ca_validity()?;
-    let ca_spec = |subject: &EncodedName, spki: Vec<u8>, aki, path_len| CertificateSpec {
-        serial: Vec::new(),
-        scheme: root_key.scheme().clone(),
-        issuer: root_name.clone(),
-        subject: subject.clone(),
-        not_before: from,
-        not_after: to,
-        spki_der: spki,
-        alt_names: Vec::new(),
-        ca: Some(path_len),
-        key_usage: vec![KeyUsage::KeyCertSign, KeyUsage::CrlSign],
-        extended_key_usage: Vec::new(),
-        authority_key_id: aki,
-    };
-    let mut spec = ca_spec(&root_name, root_spki, None, None);
-    spec.serial = random_serial().map_err(|e| e.to_string())?;
+    let serial = || random_serial().map_err(|e| e.to_string());
+    let scheme = root_key.scheme().clone();
+    let spec = sandbox_ca_spec(&scheme, &root_name, &root_name, root_spki, None, serial()?)?;
     let root = issue_certificate(&root_key, &spec)
         .await
         .map_err(|e| e.to_string())?;
@@ -95,13 +81,14 @@ async fn make_ca() -> Result<SandboxCa, String> {
         .await
         .map_err(|e| e.to_string())?;
     let intermediate_ski = key_identifier(&intermediate_spki).map_err(|e| e.to_string())?;
-    let mut spec = ca_spec(
+    let spec = sandbox_ca_spec(
+        &scheme,
+        &root_name,
         &intermediate_name,
         intermediate_spki,
         Some(root_ski),
-        Some(0),
-    );
-    spec.serial = random_serial().map_err(|e| e.to_string())?;
+        serial()?,
+    )?;
     let intermediate = issue_certificate(&root_key, &spec)
         .await
         .map_err(|e| e.to_string())?;
