@@ -55,9 +55,14 @@ pub fn domain_type_of(names: &[String]) -> DomainType {
     // Wildcard parent -> up to two distinct wildcards with it: enough to
     // find one other than the name itself.
     let mut wildcards: HashMap<&str, Vec<&str>> = HashMap::new();
+    // "*." (trimmed to "*") is no wildcard to `name_covers`: it covers the
+    // host "*" only, so it is kept apart from the real wildcards of "*".
+    let mut bare_stars: Vec<&str> = Vec::new();
     for w in lower.iter().filter(|n| n.starts_with("*.")) {
-        let trimmed = w.trim_end_matches('.');
-        let parent = trimmed.strip_prefix("*.").unwrap_or(trimmed);
+        let Some(parent) = w.trim_end_matches('.').strip_prefix("*.") else {
+            bare_stars.push(w);
+            continue;
+        };
         let entry = wildcards.entry(parent).or_default();
         if entry.len() < 2 && !entry.contains(&w.as_str()) {
             entry.push(w);
@@ -71,9 +76,10 @@ pub fn domain_type_of(names: &[String]) -> DomainType {
             Some((_, rest)) => rest,
             None => host,
         };
-        wildcards
-            .get(parent)
-            .is_some_and(|ws| ws.iter().any(|w| *w != name && name_covers(w, host)))
+        (host == "*" && bare_stars.iter().any(|w| *w != name))
+            || wildcards
+                .get(parent)
+                .is_some_and(|ws| ws.iter().any(|w| *w != name && name_covers(w, host)))
     };
     let folded = |name: &str| {
         all.contains(format!("www.{name}").as_str())

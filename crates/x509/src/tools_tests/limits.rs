@@ -88,6 +88,27 @@ fn domain_type_pairwise(names: &[String]) -> DomainType {
     }
 }
 
+/// Found by the property below: "*." is a plain name "*" to `name_covers`
+/// (it covers "*" and nothing else), so it must not take the place of a real
+/// wildcard of the same parent.
+#[test]
+fn a_bare_star_dot_is_not_a_wildcard_of_star() {
+    for names in [
+        vec!["*.", "*.*.", "*.*"],
+        vec!["*.*.", "*.", "*.*"],
+        vec!["*.*", "*.*.", "*."],
+        vec!["*.", "*"],
+        vec!["*", "*."],
+    ] {
+        let names: Vec<String> = names.into_iter().map(String::from).collect();
+        assert_eq!(
+            domain_type_of(&names),
+            domain_type_pairwise(&names),
+            "{names:?}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 512,
