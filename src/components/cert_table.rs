@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -150,18 +149,14 @@ pub fn CertTable(props: &CertTableProps) -> Html {
     let app = use_app();
     let scroller = use_node_ref();
     let scroll_top = use_state(|| 0.0_f64);
-    let viewport = use_state(|| 720.0_f64);
+    let viewport = use_state_eq(|| 720.0_f64);
     {
         let (scroller, viewport) = (scroller.clone(), viewport.clone());
         use_effect_with((), move |_| {
-            let measure = move || {
-                if let Some(el) = scroller.cast::<Element>() {
-                    viewport.set(f64::from(el.client_height()));
-                }
-            };
-            measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+            let observer = scroller.cast::<Element>().and_then(|el| {
+                crate::platform::dom::observe_height(&el, move |height| viewport.set(height))
+            });
+            move || drop(observer)
         });
     }
     let onscroll = {

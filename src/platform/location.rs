@@ -62,6 +62,10 @@ pub fn set_query_param(name: &str, value: Option<&str>) {
         None => params.delete(name),
     }
     let query: String = params.to_string().into();
+    // replaceState is not free (18 ms on a first load): only for a change.
+    if query == search.trim_start_matches('?') {
+        return;
+    }
     let url = if query.is_empty() {
         format!("{path}{hash}")
     } else {

@@ -184,6 +184,22 @@ test('10,000 generated certificates render only the rows in view', async () => {
   assert.ok(rendered < 80, `only the visible window is rendered (${rendered} rows)`);
   const total = Number(await page.getAttribute('#panel-official .cert-table', 'aria-rowcount'));
   assert.ok(total > 6000, `aria-rowcount tells the real size (${total})`);
+  // The window covers the whole scroll box, also once the page grows (the box
+  // is measured by a ResizeObserver, not once at mount).
+  const uncovered = () => page.$eval('#panel-official .table-scroll', (box) => {
+    const bottom = Math.max(...[...box.querySelectorAll('tr.cert-row')].map((r) => r.getBoundingClientRect().bottom));
+    return Math.round(box.getBoundingClientRect().bottom - bottom);
+  });
+  assert.ok((await uncovered()) <= 0, `rows reach the bottom of the box (${await uncovered()} px uncovered)`);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 1800 });
+  await page.waitForFunction(() => document.querySelector('#panel-official .table-scroll').clientHeight > 1200);
+  await page.waitForFunction(() => {
+    const box = document.querySelector('#panel-official .table-scroll');
+    const rows = [...box.querySelectorAll('tr.cert-row')];
+    return rows.length > 0 && Math.max(...rows.map((r) => r.getBoundingClientRect().bottom)) >= box.getBoundingClientRect().bottom;
+  }, null, { timeout: 5000 });
+  await page.setViewportSize(size);
   // The keyboard is not stopped by the window: tabbing past the rendered rows
   // scrolls the focused row into view, which renders the next ones.
   await page.focus('#panel-official tr[aria-rowindex="2"] button.cert-name');
