@@ -24,6 +24,7 @@ use yew::virtual_dom::Key;
 
 use super::cert_row::{CertRow, RowFacts};
 use super::context::use_app;
+use crate::platform::dom::active_element;
 use crate::rules::{CertAction, Certificate, CertificateKind};
 use crate::store::actions::{primary_action, row_actions};
 use crate::store::inventory::Inventory;
@@ -63,7 +64,7 @@ pub fn window(len: usize, scroll_top: f64, viewport: f64) -> (usize, usize) {
 
 /// The certificate of the row holding the focus, and which of its buttons.
 fn focused_in(body: &Element) -> Option<(String, u32)> {
-    let focused = gloo::utils::document().active_element()?;
+    let focused = active_element(body)?;
     if !body.contains(Some(&focused)) {
         return None;
     }
@@ -81,7 +82,7 @@ fn focused_in(body: &Element) -> Option<(String, u32)> {
 /// unless the focused row still shows it; blurs it when `id` is not rendered.
 fn refocus_certificate(body: &Element, id: &str, nth: u32) {
     let row_of = |el: &Element| el.closest("tr.cert-row").ok().flatten();
-    let focused = gloo::utils::document().active_element();
+    let focused = active_element(body);
     let still = focused
         .as_ref()
         .and_then(row_of)
