@@ -208,7 +208,18 @@ pub async fn write(
             written.feed_rows += 1;
         }
     }
-    write_orders(conn, account, &inv.orders, &after.orders, &mut written).await?;
+    let order_id: fn(&Order) -> &str = |o| o.id.as_str();
+    let orders = (inv.orders.as_slice(), after.orders.as_slice());
+    upsert_changed(
+        conn,
+        account,
+        "orders",
+        "order",
+        orders,
+        order_id,
+        &mut written,
+    )
+    .await?;
     write_policies(conn, account, &inv.policies, &after.policies, &mut written).await?;
     for (kind, texts) in [("event", events), ("failure", failures)] {
         for text in texts {
@@ -222,14 +233,12 @@ pub async fn write(
 /// Upserts each record of `after` that is new or changed since `before`
 /// into `table` (`orders` or `policies`: a fixed name, never input), with one
 /// feed row of `kind` each. Records are matched by ID, in one pass.
-#[allow(clippy::too_many_arguments)]
 async fn upsert_changed<T: serde::Serialize + PartialEq>(
     conn: &mut AnyConnection,
     account: &str,
     table: &'static str,
     kind: &str,
-    before: &[T],
-    after: &[T],
+    (before, after): (&[T], &[T]),
     id: fn(&T) -> &str,
     written: &mut Written,
 ) -> ApiResult<()> {
@@ -255,17 +264,6 @@ async fn upsert_changed<T: serde::Serialize + PartialEq>(
     Ok(())
 }
 
-async fn write_orders(
-    conn: &mut AnyConnection,
-    account: &str,
-    before: &[Order],
-    after: &[Order],
-    written: &mut Written,
-) -> ApiResult<()> {
-    let id: fn(&Order) -> &str = |o| o.id.as_str();
-    upsert_changed(conn, account, "orders", "order", before, after, id, written).await
-}
-
 async fn write_policies(
     conn: &mut AnyConnection,
     account: &str,
@@ -275,7 +273,13 @@ async fn write_policies(
 ) -> ApiResult<()> {
     let id: fn(&NotificationPolicy) -> &str = |p| p.id.as_str();
     upsert_changed(
-        conn, account, "policies", "policy", before, after, id, written,
+        conn,
+        account,
+        "policies",
+        "policy",
+        (before, after),
+        id,
+        written,
     )
     .await?;
     for policy in before {

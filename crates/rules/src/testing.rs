@@ -21,6 +21,13 @@ pub fn dv_single() -> Specification {
     spec(Brand::DigiCert, ValidationType::Dv, DomainType::Single)
 }
 
+/// A 1-year new purchase of an Alibaba Cloud DV single-domain certificate
+/// for `domain` (the server's tests and its soak client order this).
+pub fn dv_purchase(domain: &str) -> crate::OrderRequest {
+    let spec = spec(Brand::AlibabaCloud, ValidationType::Dv, DomainType::Single);
+    crate::OrderRequest::new_purchase(spec, vec![domain.to_string()])
+}
+
 pub fn contact() -> Contact {
     Contact {
         name: "Li Wei".into(),

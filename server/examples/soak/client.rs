@@ -76,13 +76,7 @@ fn random() -> u64 {
 }
 
 pub fn dv_purchase(domain: &str) -> Value {
-    let spec = certdesk_rules::Specification {
-        brand: certdesk_rules::Brand::AlibabaCloud,
-        validation: certdesk_rules::ValidationType::Dv,
-        domain_type: certdesk_rules::DomainType::Single,
-    };
-    let request = certdesk_rules::OrderRequest::new_purchase(spec, vec![domain.to_string()]);
-    json!({ "request": request })
+    json!({ "request": certdesk_rules::testing::dv_purchase(domain) })
 }
 
 /// One attempt; `None` when it was not answered.

@@ -308,11 +308,5 @@ impl Server {
 
 /// A 1-year new purchase of an Alibaba Cloud DV single-domain certificate.
 pub fn dv_purchase(domain: &str) -> Value {
-    let spec = certdesk_rules::Specification {
-        brand: certdesk_rules::Brand::AlibabaCloud,
-        validation: certdesk_rules::ValidationType::Dv,
-        domain_type: certdesk_rules::DomainType::Single,
-    };
-    let request = certdesk_rules::OrderRequest::new_purchase(spec, vec![domain.to_string()]);
-    serde_json::json!({ "request": request })
+    serde_json::json!({ "request": certdesk_rules::testing::dv_purchase(domain) })
 }
