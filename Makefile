@@ -37,6 +37,7 @@ server: setup
 ## scripts/check-dist then fails if index.html has inline script or style (strict CSP, README).
 build: setup
 	trunk build --release
+	scripts/split-wasm dist
 	scripts/check-dist dist
 	scripts/compress-dist dist
 

@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod bench_api;
+pub mod chunks;
 pub mod components;
 pub mod embed;
 pub mod platform;

@@ -54,7 +54,7 @@ impl AppHandle {
 
     /// The first load from the server (and the reload after it was unreachable).
     async fn load_remote(&self, http: &super::HttpBackend) {
-        match http.load().await {
+        match Backend::load_remote(http).await {
             Ok((inventory, server_today)) => {
                 self.host.emit(
                     "loaded",

@@ -137,13 +137,29 @@ impl Backend {
     }
 }
 
+/// The server's calls, loaded with the first one: a page on the in-browser
+/// sandbox never downloads the REST client.
+async fn http_calls() -> Result<http::HttpCalls, BackendError> {
+    http::CALLS
+        .get()
+        .await
+        .map_err(|e| BackendError::Unavailable(e.to_string()))
+}
+
 macro_rules! delegate {
-    ($self:ident, $b:ident => $call:expr) => {
+    ($self:ident, $method:ident($($arg:expr),*)) => {
         match $self {
-            Backend::Sandbox($b) => $call,
-            Backend::Http($b) => $call,
+            Backend::Sandbox(b) => b.$method($($arg),*).await,
+            Backend::Http(b) => (http_calls().await?.$method)(b, $($arg),*).await,
         }
     };
+}
+
+impl Backend {
+    /// Everything the server holds for the account (the first load).
+    pub async fn load_remote(http: &HttpBackend) -> Result<(Inventory, NaiveDate), BackendError> {
+        (http_calls().await?.load)(http).await
+    }
 }
 
 impl CertificateBackend for Backend {
@@ -154,7 +170,7 @@ impl CertificateBackend for Backend {
         csr_pem: Option<String>,
         today: NaiveDate,
     ) -> Result<OrderPlaced, BackendError> {
-        delegate!(self, b => b.place_order(inventory, request, csr_pem, today).await)
+        delegate!(self, place_order(inventory, request, csr_pem, today))
     }
 
     async fn submit_application(
@@ -164,7 +180,7 @@ impl CertificateBackend for Backend {
         today: NaiveDate,
         now_ms: i64,
     ) -> Result<Certificate, BackendError> {
-        delegate!(self, b => b.submit_application(inventory, id, today, now_ms).await)
+        delegate!(self, submit_application(inventory, id, today, now_ms))
     }
 
     async fn advance(
@@ -173,7 +189,7 @@ impl CertificateBackend for Backend {
         today: NaiveDate,
         now_ms: i64,
     ) -> Result<Changes, BackendError> {
-        delegate!(self, b => b.advance(inventory, today, now_ms).await)
+        delegate!(self, advance(inventory, today, now_ms))
     }
 
     async fn cancel(
@@ -182,7 +198,7 @@ impl CertificateBackend for Backend {
         id: &str,
         today: NaiveDate,
     ) -> Result<Cancelled, BackendError> {
-        delegate!(self, b => b.cancel(inventory, id, today).await)
+        delegate!(self, cancel(inventory, id, today))
     }
 
     async fn delete(
@@ -191,7 +207,7 @@ impl CertificateBackend for Backend {
         id: &str,
         today: NaiveDate,
     ) -> Result<String, BackendError> {
-        delegate!(self, b => b.delete(inventory, id, today).await)
+        delegate!(self, delete(inventory, id, today))
     }
 
     async fn sync_pca(
@@ -200,11 +216,11 @@ impl CertificateBackend for Backend {
         id: &str,
         today: NaiveDate,
     ) -> Result<Certificate, BackendError> {
-        delegate!(self, b => b.sync_pca(inventory, id, today).await)
+        delegate!(self, sync_pca(inventory, id, today))
     }
 
     async fn certificate_file(&self, cert: &Certificate) -> Result<String, BackendError> {
-        delegate!(self, b => b.certificate_file(cert).await)
+        delegate!(self, certificate_file(cert))
     }
 
     async fn add_uploads(
@@ -212,7 +228,7 @@ impl CertificateBackend for Backend {
         inventory: &Inventory,
         certificates: Vec<Certificate>,
     ) -> Result<Vec<Certificate>, BackendError> {
-        delegate!(self, b => b.add_uploads(inventory, certificates).await)
+        delegate!(self, add_uploads(inventory, certificates))
     }
 
     async fn record_verification(
@@ -221,7 +237,7 @@ impl CertificateBackend for Backend {
         id: &str,
         record: VerificationRecord,
     ) -> Result<Certificate, BackendError> {
-        delegate!(self, b => b.record_verification(inventory, id, record).await)
+        delegate!(self, record_verification(inventory, id, record))
     }
 
     async fn save_policy(
@@ -229,10 +245,10 @@ impl CertificateBackend for Backend {
         inventory: &Inventory,
         policy: NotificationPolicy,
     ) -> Result<NotificationPolicy, BackendError> {
-        delegate!(self, b => b.save_policy(inventory, policy).await)
+        delegate!(self, save_policy(inventory, policy))
     }
 
     async fn delete_policy(&self, inventory: &Inventory, id: &str) -> Result<String, BackendError> {
-        delegate!(self, b => b.delete_policy(inventory, id).await)
+        delegate!(self, delete_policy(inventory, id))
     }
 }

@@ -4,7 +4,37 @@ use yew::prelude::*;
 
 use super::confirm_dialog::ConfirmDialog;
 use super::context::use_app;
+use crate::lazy_chunk;
 use crate::platform::download::download;
+use crate::store::inventory::Inventory;
+use chrono::NaiveDate;
+use wasm_bindgen_futures::spawn_local;
+
+/// The CSV writer and the PEM chain export, loaded with the first export.
+#[derive(Clone, Copy)]
+struct Exports {
+    csv: fn(&Inventory, NaiveDate) -> String,
+    pem: fn(&Inventory) -> (String, usize),
+}
+
+lazy_chunk!(static EXPORTS: Exports = export => Exports {
+    csv: crate::store::csv::to_csv,
+    pem: crate::store::pem_export::chains_file,
+});
+
+/// The exports, or `None` after telling the user they could not be downloaded.
+async fn exports(app: &super::context::AppContext) -> Option<Exports> {
+    match EXPORTS.get().await {
+        Ok(exports) => Some(exports),
+        Err(e) => {
+            app.dispatch(Action::Notify(Notice::new(
+                NoticeKind::Error,
+                e.to_string(),
+            )));
+            None
+        }
+    }
+}
 use crate::store::{Action, Notice, NoticeKind};
 
 #[component]
@@ -22,24 +52,36 @@ pub fn DataMenu() -> Html {
     let export_csv = {
         let app = app.clone();
         Callback::from(move |_| {
-            let body = crate::store::csv::to_csv(&app.inventory, app.today());
-            let name = format!("certdesk-certificates-{}.csv", app.today());
-            report_error(&app, download(&name, "text/csv", &body));
+            let app = app.clone();
+            spawn_local(async move {
+                let Some(export) = exports(&app).await else {
+                    return;
+                };
+                let body = (export.csv)(&app.inventory, app.today());
+                let name = format!("certdesk-certificates-{}.csv", app.today());
+                report_error(&app, download(&name, "text/csv", &body));
+            });
         })
     };
     let export_pem = {
         let app = app.clone();
         Callback::from(move |_| {
-            let (body, count) = crate::store::pem_export::chains_file(&app.inventory);
-            if count == 0 {
-                app.dispatch(Action::Notify(Notice::new(
+            let app = app.clone();
+            spawn_local(async move {
+                let Some(export) = exports(&app).await else {
+                    return;
+                };
+                let (body, count) = (export.pem)(&app.inventory);
+                if count == 0 {
+                    app.dispatch(Action::Notify(Notice::new(
                     NoticeKind::Info,
                     "No certificate file is held in this browser yet, so there is no chain to export. Download a certificate's file (or upload one) first.",
                 )));
-                return;
-            }
-            let name = format!("certdesk-chains-{}.pem", app.today());
-            report_error(&app, download(&name, "application/x-pem-file", &body));
+                    return;
+                }
+                let name = format!("certdesk-chains-{}.pem", app.today());
+                report_error(&app, download(&name, "application/x-pem-file", &body));
+            });
         })
     };
     let ask_reset = {

@@ -7,8 +7,17 @@ use yew::prelude::*;
 use super::context::use_app;
 use super::hooks::use_id_prefix;
 use super::modal::Modal;
+use crate::lazy_chunk;
 use crate::platform::download::read_file_text;
 use crate::store::import::{ImportReport, import};
+use crate::store::inventory::Inventory;
+
+type ImportFn = fn(&Inventory, &str) -> Result<(Inventory, ImportReport), String>;
+
+// Reading an export item by item is only needed when one is imported.
+lazy_chunk!(static IMPORT: ImportFn = import => (|inventory, text| {
+    import(inventory, text).map_err(|e| e.to_string())
+}) as ImportFn);
 use crate::store::{Action, Notice, NoticeKind};
 
 /// Largest file read (an export of 50,000 certificates fits).
@@ -40,7 +49,10 @@ pub fn ImportButton() -> Html {
             spawn_local(async move {
                 let name = file.name();
                 let outcome = match read_file_text(file, MAX_IMPORT_BYTES).await {
-                    Ok(text) => import(&app.inventory, &text).map_err(|e| e.to_string()),
+                    Ok(text) => match IMPORT.get().await {
+                        Ok(import) => import(&app.inventory, &text),
+                        Err(e) => Err(e.to_string()),
+                    },
                     Err(e) => Err(e),
                 };
                 match outcome {

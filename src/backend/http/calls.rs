@@ -2,6 +2,8 @@
 //! snapshot a page loads first.
 
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 use certdesk_api::{self as api, Account, ChangeFeed, Entry, Page, PlaceOrder};
 use chrono::NaiveDate;
@@ -10,6 +12,7 @@ use super::{Call, HttpBackend, encode};
 use crate::backend::{
     BackendError, Cancelled, CertificateBackend, Changes, OrderPlaced, SandboxBackend,
 };
+use crate::lazy_chunk;
 use crate::rules::{Certificate, NotificationPolicy, OrderRequest, VerificationRecord};
 use crate::store::inventory::{Inventory, SandboxSettings};
 
@@ -327,3 +330,57 @@ impl CertificateBackend for HttpBackend {
         Ok(id.to_string())
     }
 }
+
+type Fut<'a, T> = Pin<Box<dyn Future<Output = Result<T, BackendError>> + 'a>>;
+
+/// The REST client as a table of calls, so that it is a chunk of its own
+/// (`crate::chunks`): `Backend` calls through it.
+#[derive(Clone, Copy)]
+pub struct HttpCalls {
+    pub load: for<'a> fn(&'a HttpBackend) -> Fut<'a, (Inventory, NaiveDate)>,
+    pub place_order: for<'a> fn(
+        &'a HttpBackend,
+        &'a Inventory,
+        &'a OrderRequest,
+        Option<String>,
+        NaiveDate,
+    ) -> Fut<'a, OrderPlaced>,
+    pub submit_application:
+        for<'a> fn(&'a HttpBackend, &'a Inventory, &'a str, NaiveDate, i64) -> Fut<'a, Certificate>,
+    pub advance: for<'a> fn(&'a HttpBackend, &'a Inventory, NaiveDate, i64) -> Fut<'a, Changes>,
+    pub cancel:
+        for<'a> fn(&'a HttpBackend, &'a Inventory, &'a str, NaiveDate) -> Fut<'a, Cancelled>,
+    pub delete: for<'a> fn(&'a HttpBackend, &'a Inventory, &'a str, NaiveDate) -> Fut<'a, String>,
+    pub sync_pca:
+        for<'a> fn(&'a HttpBackend, &'a Inventory, &'a str, NaiveDate) -> Fut<'a, Certificate>,
+    pub certificate_file: for<'a> fn(&'a HttpBackend, &'a Certificate) -> Fut<'a, String>,
+    pub add_uploads:
+        for<'a> fn(&'a HttpBackend, &'a Inventory, Vec<Certificate>) -> Fut<'a, Vec<Certificate>>,
+    pub record_verification: for<'a> fn(
+        &'a HttpBackend,
+        &'a Inventory,
+        &'a str,
+        VerificationRecord,
+    ) -> Fut<'a, Certificate>,
+    pub save_policy: for<'a> fn(
+        &'a HttpBackend,
+        &'a Inventory,
+        NotificationPolicy,
+    ) -> Fut<'a, NotificationPolicy>,
+    pub delete_policy: for<'a> fn(&'a HttpBackend, &'a Inventory, &'a str) -> Fut<'a, String>,
+}
+
+lazy_chunk!(pub static CALLS: HttpCalls = http => HttpCalls {
+    load: |b| Box::pin(b.load()),
+    place_order: |b, i, r, c, t| Box::pin(b.place_order(i, r, c, t)),
+    submit_application: |b, i, id, t, n| Box::pin(b.submit_application(i, id, t, n)),
+    advance: |b, i, t, n| Box::pin(b.advance(i, t, n)),
+    cancel: |b, i, id, t| Box::pin(b.cancel(i, id, t)),
+    delete: |b, i, id, t| Box::pin(b.delete(i, id, t)),
+    sync_pca: |b, i, id, t| Box::pin(b.sync_pca(i, id, t)),
+    certificate_file: |b, c| Box::pin(b.certificate_file(c)),
+    add_uploads: |b, i, c| Box::pin(b.add_uploads(i, c)),
+    record_verification: |b, i, id, r| Box::pin(b.record_verification(i, id, r)),
+    save_policy: |b, i, p| Box::pin(b.save_policy(i, p)),
+    delete_policy: |b, i, id| Box::pin(b.delete_policy(i, id)),
+});

@@ -31,6 +31,7 @@ use crate::platform::host::HostEvents;
 use crate::platform::http::{self as net, HttpResponse, NetError};
 
 pub use answer::{Failure, failure, problem, unauthorized};
+pub use calls::{CALLS, HttpCalls};
 
 /// The longest a request waits for an answer.
 const TIMEOUT_MS: u32 = 15_000;

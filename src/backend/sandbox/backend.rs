@@ -3,16 +3,36 @@
 //! sandbox CA's files for what it issued.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 
 use chrono::NaiveDate;
 
 use super::{Sandbox, ca};
 use crate::backend::{BackendError, Cancelled, CertificateBackend, Changes, OrderPlaced};
+use crate::lazy_chunk;
 use crate::rules::{
     Certificate, KeyAlgorithm, LifecycleState, NotificationPolicy, OrderRequest,
     VerificationRecord, ordered_here, validate_policy,
 };
 use crate::store::inventory::Inventory;
+
+type IssueFn =
+    fn(Certificate, NaiveDate, NaiveDate) -> Pin<Box<dyn Future<Output = Result<String, String>>>>;
+
+// The CA (WebCrypto keys, the certificate writer, CSR checks) comes with the
+// first file it issues.
+lazy_chunk!(static ISSUE: IssueFn = ca => (|cert, from, to| {
+    Box::pin(async move { ca::issue(&cert, from, to, cert.csr.as_deref()).await })
+}) as IssueFn);
+
+type StepFn = fn(&Inventory, NaiveDate, i64) -> Option<super::Advanced>;
+
+// The lifecycle engine's clock (reviews, Managed Service starts, reissues,
+// deployment tasks) comes with the first tick, after the list is on screen.
+lazy_chunk!(static STEP: StepFn = lifecycle => (|inventory, today, now_ms| {
+    Sandbox.advance(inventory, today, now_ms)
+}) as StepFn);
 
 /// The in-browser sandbox: no network, no money, nothing trusted by browsers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,7 +93,11 @@ impl CertificateBackend for SandboxBackend {
         today: NaiveDate,
         now_ms: i64,
     ) -> Result<Changes, BackendError> {
-        let Some(done) = Sandbox.advance(inventory, today, now_ms) else {
+        let step = STEP
+            .get()
+            .await
+            .map_err(|e| BackendError::Unavailable(e.to_string()))?;
+        let Some(done) = step(inventory, today, now_ms) else {
             return Ok(Changes::default());
         };
         let before: HashMap<&str, &Certificate> = inventory
@@ -160,7 +184,11 @@ impl CertificateBackend for SandboxBackend {
                     .to_string(),
             ));
         }
-        ca::issue(cert, from, to, cert.csr.as_deref())
+        let issue = ISSUE
+            .get()
+            .await
+            .map_err(|e| BackendError::Ca(e.to_string()))?;
+        issue(cert.clone(), from, to)
             .await
             .map_err(BackendError::Ca)
     }

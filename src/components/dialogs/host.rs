@@ -14,7 +14,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::context::use_handle;
 use crate::components::deploy_guide::DeployGuide;
 use crate::components::emergency_steps::EmergencySteps;
-use crate::components::hooks::use_dialogs;
+use crate::components::hooks::{Chunk, chunk_dialog, use_chunk, use_dialogs, use_id};
 use crate::components::notifications::centre::NotificationCentre;
 use crate::components::notifications::policy_editor::PolicyEditor;
 use crate::components::purchase_panel::PurchasePanel;
@@ -23,6 +23,7 @@ use crate::components::renewal_panel::RenewalPanel;
 use crate::components::review_progress::ReviewProgress;
 use crate::components::submit_request::SubmitRequest;
 use crate::components::verify_walkthrough::VerifyWalkthrough;
+use crate::lazy_chunk;
 use crate::rules::cancel_return;
 
 /// What a confirmation dialog does when confirmed.
@@ -42,9 +43,20 @@ pub struct DialogHostProps {
 pub fn DialogHost(props: &DialogHostProps) -> Html {
     let handle = use_handle();
     let dialogs = use_dialogs();
+    let id = use_id("dialog-loading");
     let close = Callback::from(move |()| dialogs.close());
-    render_dialog(&handle, props.dialog.clone(), close)
+    let chunk = use_chunk(&DIALOGS, props.dialog.is_some());
+    match (&chunk, props.dialog.clone()) {
+        (_, None) => html! {},
+        (Chunk::Ready(view), dialog) => view(&handle, dialog, close),
+        (_, Some(_)) => chunk_dialog(&chunk, id, "this dialog", close),
+    }
 }
+
+/// What renders a dialog: every panel and dialog lives in this chunk.
+pub type DialogView = fn(&AppHandle, Option<Dialog>, Callback<()>) -> Html;
+
+lazy_chunk!(static DIALOGS: DialogView = dialogs => render_dialog as DialogView);
 
 fn render_dialog(handle: &AppHandle, dialog: Option<Dialog>, close: Callback<()>) -> Html {
     let app = &handle.state;

@@ -1,0 +1,11 @@
+import { serve } from './serve.mjs';
+import { chromium } from 'playwright-core';
+const server = await serve('/work/main/dist', 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+await page.goto(server.url + '/?generate=10000&as_of=2026-11-23');
+await page.waitForSelector('tr.cert-row');
+await page.waitForTimeout(1000);
+console.log(await page.evaluate(() => { const r = document.querySelectorAll('#panel-official tr.cert-row'); return [r.length, r[1].querySelectorAll('*').length, r[1].outerHTML]; }));
+await page.screenshot({path:'/tmp/prof/large.png'});
+await browser.close(); process.exit(0);
