@@ -178,7 +178,7 @@ pub fn CertTable(props: &CertTableProps) -> Html {
         use_effect(move || {
             for (spacer, count) in [(above, start), (below, after)] {
                 if let Some(row) = spacer.cast::<HtmlElement>() {
-                    let height = format!("{}px", count as f64 * ROW_HEIGHT);
+                    let height = format!("{}px", count as u64 * ROW_HEIGHT as u64);
                     let _ = row.style().set_property("height", &height);
                 }
             }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::rules::sort;
 use crate::x509::{ChainProblem, Severity};
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ fn severity(s: Severity) -> (&'static str, &'static str) {
 #[component]
 pub fn ChainProblems(props: &ChainProblemsProps) -> Html {
     let mut problems = props.problems.clone();
-    problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));
+    sort::sort_by_key(&mut problems, |p| std::cmp::Reverse(p.severity()));
     if problems.is_empty() {
         return html! { <p class="chain-ok">{ "Chain: no problems found." }</p> };
     }

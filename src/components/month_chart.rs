@@ -58,8 +58,9 @@ pub fn MonthChart(props: &MonthChartProps) -> Html {
             .reform(move |_| (selected != Some(month)).then_some(month))
     };
     let bars = props.load.iter().enumerate().map(|(n, m)| {
-        let x = n as f64 * 100.0 + 22.0;
-        let mut y = BAR_HEIGHT + 4.0;
+        let x = n * 100 + 22;
+        // Hundredths of a unit, written as integers (no float printer in the first load).
+        let mut y = (BAR_HEIGHT as u64 + 4) * 100;
         let parts = [
             ("ml-expiry", m.expiries),
             ("ml-start", m.starts),
@@ -67,14 +68,14 @@ pub fn MonthChart(props: &MonthChartProps) -> Html {
             ("ml-validation", m.validations),
         ];
         let rects = parts.into_iter().filter(|(_, c)| *c > 0).map(|(class, count)| {
-            let h = count as f64 / max * BAR_HEIGHT;
-            y -= h;
-            html! { <rect class={class} x={format!("{x}")} y={format!("{y:.2}")} width="56" height={format!("{h:.2}")} /> }
+            let h = (count as f64 / max * BAR_HEIGHT * 100.0).round() as u64;
+            y = y.saturating_sub(h);
+            html! { <rect class={class} x={x.to_string()} y={hundredths(y)} width="56" height={hundredths(h)} /> }
         });
         let on = props.selected == Some(m.month);
         html! {
             <g class={classes!("ml-bar", on.then_some("ml-bar-on"))} onclick={pick(m.month)}>
-                <rect class="ml-hit" x={format!("{}", n as f64 * 100.0)} y="0" width="100" height="100" />
+                <rect class="ml-hit" x={(n * 100).to_string()} y="0" width="100" height="100" />
                 { for rects }
             </g>
         }
@@ -146,4 +147,9 @@ pub fn MonthChart(props: &MonthChartProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// `v` hundredths as an SVG number: 1234 is "12.34".
+fn hundredths(v: u64) -> String {
+    format!("{}.{:02}", v / 100, v % 100)
 }

@@ -47,8 +47,12 @@ fn position(rect: &web_sys::DomRect) -> (f64, Option<f64>, Option<f64>) {
 /// Moves `panel` to `at` and shows it (the stylesheet keeps it hidden until then).
 fn place_panel(panel: &HtmlElement, (left, top, bottom): (f64, Option<f64>, Option<f64>)) {
     let style = panel.style();
-    let px = |v: Option<f64>| v.map(|v| format!("{v}px")).unwrap_or_else(|| "auto".into());
-    let _ = style.set_property("left", &format!("{left}px"));
+    // Whole pixels: formatting an f64 would bring the float printer into the first load.
+    let px = |v: Option<f64>| {
+        v.map(|v| format!("{}px", v.round() as i64))
+            .unwrap_or_else(|| "auto".into())
+    };
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
     let _ = style.set_property("top", &px(top));
     let _ = style.set_property("bottom", &px(bottom));
     let _ = style.set_property("visibility", "visible");

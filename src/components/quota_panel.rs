@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::context::use_app;
 use super::hooks::use_id_prefix;
+use crate::rules::sort;
 
 #[component]
 pub fn QuotaPanel() -> Html {
@@ -14,7 +15,7 @@ pub fn QuotaPanel() -> Html {
     let quotas = &app.inventory.quotas;
     let units: u32 = quotas.units.iter().map(|(_, n)| *n).sum();
     let mut rows = quotas.units.clone();
-    rows.sort_by_key(|(spec, _)| *spec);
+    sort::sort_by_key(&mut rows, |(spec, _)| *spec);
     html! {
         <section class="quota card" aria-labelledby={ids.id("quota-title")}>
             <h2 id={ids.id("quota-title")} class="quota-title">{ "Quota" }</h2>

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use super::hooks::use_id;
+use crate::rules::sort;
 use crate::rules::{DomainClock, ValidatedBy};
 use crate::store::timeline::{CertTimeline, ChainEntry, Month, Phase, month_of, next_month};
 
@@ -159,9 +160,9 @@ pub fn RenewalTimeline(props: &RenewalTimelineProps) -> Html {
     });
     let mut reuse: Vec<NaiveDate> = t.clocks.iter().filter_map(|c| c.reuse_until).collect();
     let mut due: Vec<NaiveDate> = t.clocks.iter().filter_map(DomainClock::due_on).collect();
-    reuse.sort();
+    sort::sort(&mut reuse);
     reuse.dedup();
-    due.sort();
+    sort::sort(&mut due);
     due.dedup();
     let today_x = scale.x(t.today);
     let today_anchor = if today_x > WIDTH - 60.0 {

@@ -68,12 +68,15 @@ fn click_link(url: &str, filename: &str) -> Result<(), JsValue> {
 
 /// A size in the units people read: "840 bytes", "12 KB", "3.4 MB".
 pub fn human_size(bytes: f64) -> String {
-    if bytes < 1_000.0 {
-        format!("{bytes:.0} bytes")
-    } else if bytes < 1_000_000.0 {
-        format!("{:.0} KB", bytes / 1_000.0)
+    // Rounded in integers: the float printer is not in the first load.
+    let bytes = bytes.max(0.0).round() as u64;
+    if bytes < 1_000 {
+        format!("{bytes} bytes")
+    } else if bytes < 999_500 {
+        format!("{} KB", (bytes + 500) / 1_000)
     } else {
-        format!("{:.1} MB", bytes / 1_000_000.0)
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -154,5 +157,10 @@ mod tests {
         assert_eq!(human_size(12_345.0), "12 KB");
         assert_eq!(human_size(3_400_000.0), "3.4 MB");
         assert_eq!(human_size(20_000_000.0), "20.0 MB");
+        assert_eq!(human_size(0.0), "0 bytes");
+        assert_eq!(human_size(1_499.0), "1 KB");
+        assert_eq!(human_size(999_499.0), "999 KB");
+        assert_eq!(human_size(999_500.0), "1.0 MB");
+        assert_eq!(human_size(3_449_999.0), "3.4 MB");
     }
 }

@@ -11,6 +11,7 @@ use gloo::events::EventListener;
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
+use crate::rules::sort;
 use crate::store::Inventory;
 use crate::store::persist;
 
@@ -121,7 +122,7 @@ pub async fn kept_keys(key: &str) -> Result<Vec<String>, StorageError> {
         .into_iter()
         .filter(|k| k.starts_with(&prefix))
         .collect();
-    kept.sort();
+    sort::sort(&mut kept);
     Ok(kept)
 }
 

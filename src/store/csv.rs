@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::inventory::Inventory;
+use crate::rules::sort;
 use crate::rules::{Certificate, CertificateKind, days_left, status_at};
 
 pub const HEADER: [&str; 13] = [
@@ -110,10 +111,10 @@ pub fn in_list_order(inventory: &Inventory) -> Vec<&Certificate> {
             .map(|a| (a.order.clone(), a.position))
     };
     for list in children.values_mut() {
-        list.sort_by_key(place);
+        sort::sort_by_key(list, place);
     }
     let tab = |i: &usize| certs.get(*i).map(|c| c.kind != CertificateKind::Official);
-    roots.sort_by_key(tab);
+    sort::sort_by_key(&mut roots, tab);
     let mut listed = vec![false; certs.len()];
     let mut out: Vec<&Certificate> = Vec::with_capacity(certs.len());
     // Depth first from each original, children in order, without recursion;

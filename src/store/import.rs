@@ -19,6 +19,7 @@ use thiserror::Error;
 use super::inventory::Inventory;
 use super::persist::CURRENT_SCHEMA;
 use crate::rules::Certificate;
+use crate::rules::sort;
 
 /// Most certificates one file may hold.
 pub const MAX_IMPORT_ITEMS: usize = 50_000;
@@ -217,7 +218,7 @@ pub fn import(existing: &Inventory, raw: &str) -> Result<(Inventory, ImportRepor
             }),
         }
     }
-    report.rejected.sort_by_key(|r| r.index);
+    sort::sort_by_key(&mut report.rejected, |r| r.index);
 
     if let Some(orders) = contents.orders {
         orders::merge(&orders, &mut merged, &mut report);

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use chrono::NaiveTime;
 
+use crate::rules::sort;
 use crate::rules::{
     Channel, LeadTime, MAX_CONTACTS, NotificationPolicy, PolicyContact, PolicyErrors, PolicyScope,
     Repeat, validate_policy,
@@ -146,7 +147,7 @@ impl yew::Reducible for PolicyForm {
                         }
                         None => {
                             c.channels.push(channel);
-                            c.channels.sort();
+                            sort::sort(&mut c.channels);
                         }
                     }
                 }

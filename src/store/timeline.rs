@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::inventory::Inventory;
 use super::validation_clock::ClockInputs;
+use crate::rules::sort;
 use crate::rules::{
     Certificate, DomainClock, Issuance, LifecycleState, PlannedKind, Term, ValidityBasis, cap_on,
     issuance_chain, planned_issuances, service_end, validity_days, validity_on,
@@ -307,7 +308,7 @@ pub fn load_events(inventory: &Inventory, today: NaiveDate) -> Vec<Vec<LoadEvent
             .iter()
             .filter_map(DomainClock::due_on)
             .collect();
-        due.sort();
+        sort::sort(&mut due);
         due.dedup();
         for on in due {
             push(i, on, LoadKind::Validation);

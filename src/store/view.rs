@@ -16,6 +16,7 @@ use super::inventory::Inventory;
 use super::route::Tab;
 use super::timeline::{LoadEvent, Month, load_events, month_of};
 use super::validation_clock::ClockInputs;
+use crate::rules::sort;
 use crate::rules::{
     CertificateKind, CertificateStatus, LifecycleState, Urgency, renewal_urgency, status_at,
 };
@@ -228,7 +229,7 @@ pub fn index(inventory: &Inventory, today: NaiveDate) -> Index {
         .into_iter()
         .map(|root| {
             let mut kids = children.remove(&root).unwrap_or_default();
-            kids.sort_by_key(|&i| {
+            sort::sort_by_key(&mut kids, |&i| {
                 certs[i]
                     .association
                     .as_ref()
@@ -295,11 +296,11 @@ fn sorted_groups(inventory: &Inventory, index: &Index, tab: Tab, sort: SortOrder
     let root = |g: usize| index.groups[g].1.root;
     let name_key = |g: usize| certs[root(g)].name.to_lowercase();
     match sort {
-        SortOrder::ExpirySoonest => groups.sort_by_cached_key(|&g| {
+        SortOrder::ExpirySoonest => sort::sort_by_cached_key(&mut groups, |&g| {
             let not_after = certs[root(g)].not_after;
             (not_after.is_none(), not_after, name_key(g))
         }),
-        SortOrder::ExpiryLatest => groups.sort_by_cached_key(|&g| {
+        SortOrder::ExpiryLatest => sort::sort_by_cached_key(&mut groups, |&g| {
             let not_after = certs[root(g)].not_after;
             (
                 not_after.is_none(),
@@ -307,7 +308,7 @@ fn sorted_groups(inventory: &Inventory, index: &Index, tab: Tab, sort: SortOrder
                 name_key(g),
             )
         }),
-        SortOrder::MostUrgent => groups.sort_by_cached_key(|&g| {
+        SortOrder::MostUrgent => sort::sort_by_cached_key(&mut groups, |&g| {
             let urgency = index.urgency.get(root(g)).copied().flatten();
             (
                 urgency.is_none(),
@@ -315,7 +316,7 @@ fn sorted_groups(inventory: &Inventory, index: &Index, tab: Tab, sort: SortOrder
                 name_key(g),
             )
         }),
-        SortOrder::Name => groups.sort_by_cached_key(|&g| name_key(g)),
+        SortOrder::Name => sort::sort_by_cached_key(&mut groups, |&g| name_key(g)),
     }
     groups
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{Certificate, NotificationPolicy, OrderKind, Payment, PriceTable, Quotas};
+use certdesk_rules::sort;
 
 /// A placed order: a renewal or purchase and the certificates it created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +68,7 @@ impl Inventory {
             .iter()
             .filter(|c| c.association.as_ref().is_some_and(|a| a.original == id))
             .collect();
-        children.sort_by_key(|c| {
+        sort::sort_by_key(&mut children, |c| {
             c.association
                 .as_ref()
                 .map(|a| (a.order.clone(), a.position))

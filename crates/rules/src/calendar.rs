@@ -16,6 +16,7 @@ use crate::model::{Certificate, LifecycleState};
 use crate::reminders::schedule::lead_times;
 use crate::reminders::{Inputs, NotificationPolicy};
 use crate::review::review_schedule;
+use crate::sort;
 use crate::status::service_end;
 
 pub const PRODID: &str = "-//Certdesk//SSL Certificate Management//EN";
@@ -78,7 +79,7 @@ pub fn calendar(
             &mut events,
         );
     }
-    events.sort_by(|a, b| {
+    sort::sort_by(&mut events, |a, b| {
         (a.day, &a.certificate_id, a.kind).cmp(&(b.day, &b.certificate_id, b.kind))
     });
     let stamp = ics_utc(stamp);
@@ -243,7 +244,7 @@ fn events_of(
         .filter_map(|c| Some((c.reuse_until?, c.needs_fresh_for.as_ref()?)))
         .map(|(until, p)| (until, p.on, p.kind))
         .collect();
-    deadlines.sort_by_key(|d| (d.0, d.1));
+    sort::sort_by_key(&mut deadlines, |d| (d.0, d.1));
     deadlines.dedup_by_key(|d| d.0);
     for (until, due, kind) in deadlines {
         let domains: Vec<&str> = clocks

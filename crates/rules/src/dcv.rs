@@ -16,6 +16,7 @@ use super::caps::{SC081_SCHEDULE, cap_on, last_issuable_day, needs_fresh_validat
 use super::dates::{add_days, days_between};
 use super::model::{Certificate, LifecycleState, VerificationMethod};
 use super::order::PlannedCertificate;
+use crate::sort;
 
 /// What a planned issuance is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +165,7 @@ pub fn planned_issuances(
             });
         }
     }
-    planned.sort_by_key(|p| p.on);
+    sort::sort_by_key(&mut planned, |p| p.on);
     planned
 }
 
@@ -289,7 +290,7 @@ pub fn planned_order_clock(
             });
         }
     }
-    planned.sort_by_key(|p| p.on);
+    sort::sort_by_key(&mut planned, |p| p.on);
     domains
         .iter()
         .map(|domain| DomainClock {

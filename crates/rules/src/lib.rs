@@ -26,6 +26,7 @@ mod plan_checks;
 mod punycode;
 pub mod reminders;
 pub mod review;
+pub mod sort;
 pub mod status;
 pub mod urgency;
 pub mod validity;

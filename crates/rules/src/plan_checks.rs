@@ -4,6 +4,7 @@ use super::caps::needs_fresh_validation;
 use super::domain::{normalize_domains, type_of_names};
 use super::order::{OrderKind, OrderRequest, PlannedCertificate};
 use super::warnings::{Warning, WarningKind as W};
+use crate::sort;
 
 /// The request's domains in canonical form, with a warning when they are
 /// invalid, do not fit the chosen domain type, or differ from a renewal's original.
@@ -31,8 +32,8 @@ pub(super) fn check_domains(req: &OrderRequest, warnings: &mut Vec<Warning>) -> 
         let mut before =
             normalize_domains(&original.domains).unwrap_or_else(|_| original.domains.clone());
         let mut after = domains.clone();
-        before.sort();
-        after.sort();
+        sort::sort(&mut before);
+        sort::sort(&mut after);
         if before != after {
             warnings.push(Warning::new(
                 W::DomainsChanged,

@@ -18,11 +18,14 @@ use crate::store::Inventory;
 use crate::store::actions::primary_action;
 
 use super::dialogs::Dialog;
+use crate::rules::sort;
 
 /// What is due as of `today`, most pressing kinds first.
 pub fn due(inventory: &Inventory, today: NaiveDate) -> Vec<Alert> {
     let mut alerts = open_alerts(&inventory.policies, &inventory.certificates, today);
-    alerts.sort_by(|a, b| (a.event, &a.certificate_id).cmp(&(b.event, &b.certificate_id)));
+    sort::sort_by(&mut alerts, |a, b| {
+        (a.event, &a.certificate_id).cmp(&(b.event, &b.certificate_id))
+    });
     alerts
 }
 

@@ -13,6 +13,7 @@ use crate::components::dialogs::Dialog;
 use crate::components::hooks::{use_dialogs, use_id_prefix};
 use crate::components::modal::Modal;
 use crate::components::text_field::TextField;
+use crate::rules::sort;
 use crate::rules::{
     Channel, LeadTime, PolicyScope, Reminder, ReminderEvent, Repeat, reminder_schedule,
     validate_policy,
@@ -217,7 +218,7 @@ fn contact_preview(name: &str, preview: &[Reminder], inventory: &Inventory) -> H
     }
     let total: usize = groups.values().map(|g| g.0).sum();
     let mut lines: Vec<_> = groups.into_iter().collect();
-    lines.sort_by_key(|(_, g)| g.1);
+    sort::sort_by_key(&mut lines, |(_, g)| g.1);
     html! {
         <div class="preview-block">
             <h4>{ format!("{} ({total} reminder{})", if name.trim().is_empty() { "Unnamed contact" } else { name }, if total == 1 { "" } else { "s" }) }</h4>

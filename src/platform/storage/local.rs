@@ -4,6 +4,7 @@
 use web_sys::Storage;
 
 use super::StorageError;
+use crate::rules::sort;
 
 fn local_storage() -> Result<Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable {
@@ -38,6 +39,6 @@ pub fn keys_with(prefix: &str) -> Result<Vec<String>, StorageError> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
         .collect();
-    keys.sort();
+    sort::sort(&mut keys);
     Ok(keys)
 }

@@ -10,6 +10,7 @@ use super::events::{Inputs, Window};
 use super::policy::{Channel, NotificationPolicy, ReminderEvent};
 use crate::dates::add_days;
 use crate::model::Certificate;
+use crate::sort;
 
 /// The lead time used for a certificate no policy covers: the default
 /// policy's "one reminder 30 days before expiry".
@@ -26,7 +27,7 @@ pub fn lead_times(policies: &[NotificationPolicy], id: &str) -> Vec<i64> {
     if leads.is_empty() {
         leads.push(DEFAULT_LEAD_DAYS);
     }
-    leads.sort_unstable();
+    sort::sort(&mut leads);
     leads.dedup();
     leads
 }
@@ -129,7 +130,7 @@ pub fn reminder_schedule(
             }
         }
     }
-    out.sort_by(|a, b| {
+    sort::sort_by(&mut out, |a, b| {
         (
             a.on,
             a.at,
@@ -194,7 +195,7 @@ pub fn open_alerts(
             });
         }
     }
-    alerts.sort_by(|a, b| {
+    sort::sort_by(&mut alerts, |a, b| {
         (a.since, &a.certificate_id, a.event).cmp(&(b.since, &b.certificate_id, b.event))
     });
     alerts
