@@ -52,6 +52,7 @@ lint:
 	scripts/check-openapi
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --exclude certdesk-server --all-targets $(WASM) -- -D warnings
+	cargo clippy -p certdesk --lib --bins $(WASM) --features split -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::platform::storage::{self, LoadNotice};
@@ -62,9 +63,19 @@ pub async fn load_inventory(key: &str, start: Start, day: NaiveDate) -> StoredLo
             if let Some(stored) = outcome.inventory.filter(|s| *s != generated)
                 && persist
             {
-                let raw = persist::encode(&stored);
-                match storage::keep_aside(key, &raw).await {
-                    Ok(kept_key) => {
+                let kept = match persist::codec().await {
+                    Ok(codec) => {
+                        let raw = (codec.encode)(&stored);
+                        storage::keep_aside(key, &raw)
+                            .await
+                            .map(|kept_key| (kept_key, raw))
+                    }
+                    Err(e) => Err(storage::StorageError::Other {
+                        detail: e.to_string(),
+                    }),
+                };
+                match kept {
+                    Ok((kept_key, raw)) => {
                         text.push_str(&format!(
                             " The inventory stored before was kept aside under \"{kept_key}\": download it to keep a copy."
                         ));
@@ -193,10 +204,23 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue, star
         use_effect_with((), move |_| {
             // An instance on a server hears of other users' changes from the server, not from storage.
             let listener = (!remote).then(|| storage::listen(&key, move |raw| {
+                let state = state.clone();
+                spawn_local(async move {
                 let warn = |text: String| {
                     state.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)))
                 };
-                match raw.map(|raw| persist::decode(&raw, &default_prices())) {
+                let codec = match persist::codec().await {
+                    Ok(codec) => codec,
+                    // What the other tab saved cannot be read here: never overwrite it.
+                    Err(e) => return state.dispatch(Action::StopSaving(Notice::new(
+                        NoticeKind::Warning,
+                        format!(
+                            "Another tab saved the inventory, and this tab could not read it: {e} This tab no \
+                             longer saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
+                        ),
+                    ))),
+                };
+                match raw.map(|raw| (codec.decode)(&raw, &default_prices())) {
                     Some(Loaded::Ok { inventory, .. }) => state.dispatch(Action::FromOtherTab(inventory)),
                     // Never overwrite what this version cannot read: stop saving here.
                     Some(Loaded::Newer { schema }) => state.dispatch(Action::StopSaving(Notice::new(
@@ -219,6 +243,7 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue, star
                             .into(),
                     ),
                 }
+            });
             }));
             move || drop(listener)
         });

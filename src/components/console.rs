@@ -15,7 +15,7 @@ use super::csr_tool::CreateCsrButton;
 use super::data_menu::DataMenu;
 use super::dialogs::Dialog;
 use super::dialogs::download::download_file;
-use super::dialogs::host::DialogHost;
+use super::dialogs::host::{DialogHost, preload_dialogs};
 use super::hooks::{DialogsHandle, use_id};
 use super::notices::Notices;
 use super::notifications::bell::NotificationBell;
@@ -73,7 +73,10 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <CreateCsrButton />
                 <DataMenu />
             </PageHeader>
-            <main class="page" id={main_id} aria-busy={app.loading.then_some("true")}>
+            // The dialogs' chunk is fetched when the pointer or the focus reaches the
+            // page, so it is usually here before the click that opens one.
+            <main class="page" id={main_id} aria-busy={app.loading.then_some("true")}
+                  onpointerover={|_| preload_dialogs()} onfocusin={|_| preload_dialogs()}>
                 <ConnectionBanner />
                 <AsOfBanner />
                 <Notices />

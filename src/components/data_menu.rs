@@ -44,9 +44,17 @@ pub fn DataMenu() -> Html {
     let export_json = {
         let app = app.clone();
         Callback::from(move |_| {
-            let body = crate::store::persist::encode(&app.inventory);
-            let name = format!("certdesk-inventory-{}.json", app.real_today);
-            report_error(&app, download(&name, "application/json", &body));
+            let app = app.clone();
+            spawn_local(async move {
+                match crate::store::persist::codec().await {
+                    Ok(codec) => {
+                        let body = (codec.encode)(&app.inventory);
+                        let name = format!("certdesk-inventory-{}.json", app.real_today);
+                        report_error(&app, download(&name, "application/json", &body));
+                    }
+                    Err(e) => report_error(&app, Err(e.to_string())),
+                }
+            });
         })
     };
     let export_csv = {

@@ -149,7 +149,10 @@ pub async fn save(key: &str, inventory: &Inventory) -> Result<(), StorageError> 
     if let Some(performance) = &performance {
         let _ = performance.mark(SAVE_MARK);
     }
-    let raw = persist::encode(inventory);
+    let codec = persist::codec().await.map_err(|e| StorageError::Other {
+        detail: format!("the inventory could not be encoded: {e}"),
+    })?;
+    let raw = (codec.encode)(inventory);
     if raw.is_empty() {
         return Err(StorageError::Other {
             detail: "the inventory could not be encoded".into(),

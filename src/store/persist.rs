@@ -63,6 +63,23 @@ struct InventoryV1 {
 ///
 /// Serializing these types cannot fail (every map key is a string); should it
 /// ever, the result is empty and `platform::storage::save` refuses to write it.
+/// The stored inventory's JSON codec (serde and every model type's
+/// `Serialize`/`Deserialize`, about a tenth of the app), loaded on first use
+/// (`crate::chunks`): a first visit shows the demo without waiting for it,
+/// and a stored inventory is decoded once it is here, while storage is read.
+#[derive(Clone, Copy)]
+pub struct Codec {
+    pub encode: fn(&Inventory) -> String,
+    pub decode: fn(&str, &PriceTable) -> Loaded,
+}
+
+crate::lazy_chunk!(static CODEC: Codec = codec => Codec { encode, decode });
+
+/// The codec, downloading it the first time.
+pub async fn codec() -> Result<Codec, crate::chunks::LoadError> {
+    CODEC.get().await
+}
+
 pub fn encode(inventory: &Inventory) -> String {
     serde_json::to_string(&EnvelopeOut {
         schema: CURRENT_SCHEMA,

@@ -3,9 +3,10 @@
 //! before anything may overwrite it.
 
 use super::{StorageError, kept_keys, local, read, write};
+use crate::chunks::LoadError;
 use crate::rules::PriceTable;
 use crate::store::Inventory;
-use crate::store::persist::{self, Loaded};
+use crate::store::persist::{self, Codec, Loaded};
 
 /// Why a stored blob was not used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub enum LoadNotice {
     },
     /// Storage could not be read at all.
     Unavailable(StorageError),
+    /// What is stored could not be decoded: the codec did not download.
+    /// Nothing was read, so nothing may be written.
+    CodecMissing(LoadError),
 }
 
 impl LoadNotice {
@@ -76,6 +80,10 @@ impl LoadNotice {
                 error.short()
             ),
             LoadNotice::Unavailable(error) => error.to_string(),
+            LoadNotice::CodecMissing(error) => format!(
+                "Your saved inventory was not read: {error} Until then this tab shows the demo \
+                 and saves nothing, so what is stored stays as it is; reload the page to try again."
+            ),
         }
     }
 
@@ -109,9 +117,24 @@ pub async fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
         notice,
         read_only,
     };
-    let raw = match read(key).await {
+    let found = read(key).await;
+    // Nothing stored (a first visit): the demo shows without the codec.
+    let in_local = || matches!(local::read(key), Ok(Some(_)));
+    match &found {
+        Ok(None) if !in_local() => return outcome(None, None, false),
+        Err(error) if !in_local() => {
+            return outcome(None, Some(LoadNotice::Unavailable(error.clone())), true);
+        }
+        _ => {}
+    }
+    let codec = match persist::codec().await {
+        Ok(codec) => codec,
+        Err(error) => return outcome(None, Some(LoadNotice::CodecMissing(error)), true),
+    };
+    let decode = |raw: &str| (codec.decode)(raw, default_prices);
+    let raw = match found {
         Ok(Some(raw)) => raw,
-        Ok(None) => match migrate(key, default_prices).await {
+        Ok(None) => match migrate(key, codec, default_prices).await {
             Some(raw) => raw,
             None => return outcome(None, None, false),
         },
@@ -119,7 +142,7 @@ pub async fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
             // IndexedDB refused (site data blocked, private mode): show what
             // localStorage may still hold, and save nothing.
             let inventory = match local::read(key) {
-                Ok(Some(raw)) => match persist::decode(&raw, default_prices) {
+                Ok(Some(raw)) => match decode(&raw) {
                     Loaded::Ok { inventory, .. } => Some(inventory),
                     _ => None,
                 },
@@ -128,7 +151,7 @@ pub async fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
             return outcome(inventory, Some(LoadNotice::Unavailable(error)), true);
         }
     };
-    let why = match persist::decode(&raw, default_prices) {
+    let why = match decode(&raw) {
         Loaded::Ok {
             inventory,
             migrated_from,
@@ -163,9 +186,9 @@ pub async fn load(key: &str, default_prices: &PriceTable) -> LoadOutcome {
 /// removed only once IndexedDB reads back the same text; until then it stays,
 /// so a failure loses nothing. A newer version's inventory is not moved: it
 /// stays where it is (and is kept aside by the caller).
-async fn migrate(key: &str, default_prices: &PriceTable) -> Option<String> {
+async fn migrate(key: &str, codec: Codec, default_prices: &PriceTable) -> Option<String> {
     let raw = local::read(key).ok().flatten()?;
-    if matches!(persist::decode(&raw, default_prices), Loaded::Newer { .. }) {
+    if matches!((codec.decode)(&raw, default_prices), Loaded::Newer { .. }) {
         return Some(raw);
     }
     let prefix = format!("{key}.kept-");
