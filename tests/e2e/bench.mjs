@@ -13,7 +13,8 @@
 //     and the reload of a page whose IndexedDB holds it (plain `/`, same context:
 //     navigation start -> first row);
 //   - wasm linear memory (the exports from the `TrunkApplicationStarted` event);
-//   - the size of the bundle (raw and gzip -9).
+//   - the first load: the wasm, JS and CSS files the demo page fetched before
+//     its first row (raw and gzip -9), and the chunks fetched on first use.
 // Prints a table and writes tests/e2e/artifacts/bench.json. Exits non-zero only
 // when a measurement could not be made, never because something is slow.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
