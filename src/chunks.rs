@@ -103,3 +103,27 @@ macro_rules! lazy_chunk {
         };
     };
 }
+
+#[cfg(all(test, not(feature = "split")))]
+mod tests {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    fn double(n: u32) -> u32 {
+        n * 2
+    }
+
+    crate::lazy_chunk!(static DOUBLE: fn(u32) -> u32 = test_chunk => double as fn(u32) -> u32);
+
+    #[test]
+    fn unsplit_a_chunk_is_ready_at_once_and_get_resolves_without_waiting() {
+        assert_eq!(DOUBLE.now().map(|f| f(21)), Some(42));
+        let mut get = pin!(DOUBLE.get());
+        let mut cx = Context::from_waker(Waker::noop());
+        match get.as_mut().poll(&mut cx) {
+            Poll::Ready(Ok(f)) => assert_eq!(f(4), 8),
+            other => panic!("not ready at once: {:?}", other.map(|r| r.map(|f| f(1)))),
+        }
+    }
+}
