@@ -18,7 +18,9 @@ setup:
 
 ## Serve the app with its demo inventory on http://127.0.0.1:$(PORT), rebuilding on change.
 serve: setup
-	trunk serve --address 127.0.0.1 --port $(PORT)
+	# The dev build (unsplit, unoptimised) goes to target/serve-dist, so it never
+	# replaces the release build that `make build` leaves in dist/.
+	trunk serve --address 127.0.0.1 --port $(PORT) --dist target/serve-dist
 
 ## The app and the reference REST server on one origin, http://127.0.0.1:$(PORT):
 ## certdesk-server keeps the inventory in $(API_DB) (SQLite), makes a demo

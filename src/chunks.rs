@@ -46,6 +46,9 @@ pub struct Lazy<T: Copy + 'static> {
     /// Without the `split` feature, the value itself: ready at once.
     #[doc(hidden)]
     pub eager: Option<fn() -> T>,
+    /// A download started by [`Lazy::preload`] is under way.
+    #[doc(hidden)]
+    pub preloading: &'static LocalKey<Cell<bool>>,
 }
 
 impl<T: Copy + 'static> Lazy<T> {
@@ -65,6 +68,18 @@ impl<T: Copy + 'static> Lazy<T> {
         self.loaded.with(|l| l.set(Some(value)));
         Ok(value)
     }
+
+    /// Starts the download in the background, once at a time, so the chunk
+    /// is likely here when it is used. A failure is reported by the use.
+    pub fn preload(&'static self) {
+        if self.now().is_some() || self.preloading.with(|p| p.replace(true)) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = self.get().await;
+            self.preloading.with(|p| p.set(false));
+        });
+    }
 }
 
 /// `lazy_chunk!(pub static NAME: Type = chunk_name => value);` declares a
@@ -79,6 +94,7 @@ macro_rules! lazy_chunk {
             ::std::thread_local! {
                 static LOADED: ::std::cell::Cell<::std::option::Option<$ty>> =
                     const { ::std::cell::Cell::new(::std::option::Option::None) };
+                static PRELOADING: ::std::cell::Cell<bool> = const { ::std::cell::Cell::new(false) };
             }
             #[cfg(feature = "split")]
             #[allow(non_snake_case)]
@@ -99,6 +115,7 @@ macro_rules! lazy_chunk {
                 loaded: &LOADED,
                 load: || ::std::boxed::Box::pin($name()),
                 eager: EAGER,
+                preloading: &PRELOADING,
             }
         };
     };

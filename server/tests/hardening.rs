@@ -208,16 +208,17 @@ async fn a_csr_for_other_names_is_refused_as_the_app_refuses_it() {
     let s = Server::new().await;
     let token = s.demo_account("acme").await;
     let key = NativeKey::generate_p256();
-    // A purchase for shop.example.com with a CSR made for evil.example.net.
-    let refused = issued_leaf(
-        &s,
-        &token,
-        "shop.example.com",
-        Some(csr_of(&key, "evil.example.net")),
-        "EcdsaP256",
-    )
-    .await
-    .unwrap_err();
+    // A purchase for shop.example.com with a CSR made for `names`.
+    let order = |names: &str| {
+        issued_leaf(
+            &s,
+            &token,
+            "shop.example.com",
+            Some(csr_of(&key, names)),
+            "EcdsaP256",
+        )
+    };
+    let refused = order("evil.example.net").await.unwrap_err();
     assert!(refused.starts_with("422"), "{refused}");
     assert!(
         refused.contains("it lacks shop.example.com and it adds evil.example.net"),
@@ -227,14 +228,7 @@ async fn a_csr_for_other_names_is_refused_as_the_app_refuses_it() {
     // Nothing was ordered or charged: the account's orders are as before.
     let account = s.get("/v1/account", &token).await.json();
     let orders = account["orders"].as_array().map_or(0, Vec::len);
-    let again = issued_leaf(
-        &s,
-        &token,
-        "shop.example.com",
-        Some(csr_of(&key, "shop.example.com")),
-        "EcdsaP256",
-    )
-    .await;
+    let again = order("shop.example.com").await;
     assert!(again.is_ok(), "{again:?}");
     let after = s.get("/v1/account", &token).await.json();
     assert_eq!(after["orders"].as_array().map_or(0, Vec::len), orders + 1);

@@ -135,6 +135,11 @@ impl Backend {
             Backend::Sandbox(_) => None,
         }
     }
+
+    /// Everything the server holds for the account (the first load).
+    pub async fn load_remote(http: &HttpBackend) -> Result<(Inventory, NaiveDate), BackendError> {
+        (http_calls().await?.load)(http).await
+    }
 }
 
 /// The server's calls, loaded with the first one: a page on the in-browser
@@ -153,13 +158,6 @@ macro_rules! delegate {
             Backend::Http(b) => (http_calls().await?.$method)(b, $($arg),*).await,
         }
     };
-}
-
-impl Backend {
-    /// Everything the server holds for the account (the first load).
-    pub async fn load_remote(http: &HttpBackend) -> Result<(Inventory, NaiveDate), BackendError> {
-        (http_calls().await?.load)(http).await
-    }
 }
 
 impl CertificateBackend for Backend {

@@ -203,49 +203,45 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, key: &AttrValue, star
         let remote = state.remote.is_some();
         use_effect_with((), move |_| {
             // An instance on a server hears of other users' changes from the server, not from storage.
-            let listener = (!remote).then(|| storage::listen(&key, move |raw| {
-                let state = state.clone();
-                spawn_local(async move {
-                let warn = |text: String| {
-                    state.dispatch(Action::Notify(Notice::new(NoticeKind::Warning, text)))
-                };
-                let codec = match persist::codec().await {
-                    Ok(codec) => codec,
-                    // What the other tab saved cannot be read here: never overwrite it.
-                    Err(e) => return state.dispatch(Action::StopSaving(Notice::new(
-                        NoticeKind::Warning,
-                        format!(
-                            "Another tab saved the inventory, and this tab could not read it: {e} This tab no \
-                             longer saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
-                        ),
-                    ))),
-                };
-                match raw.map(|raw| (codec.decode)(&raw, &default_prices())) {
-                    Some(Loaded::Ok { inventory, .. }) => state.dispatch(Action::FromOtherTab(inventory)),
-                    // Never overwrite what this version cannot read: stop saving here.
-                    Some(Loaded::Newer { schema }) => state.dispatch(Action::StopSaving(Notice::new(
-                        NoticeKind::Warning,
-                        format!(
-                            "Another tab saved the inventory with a newer version of Certdesk (schema {schema}). \
-                             This tab no longer saves, so it cannot overwrite it: export what you changed here \
-                             (Export JSON), then reload to use the newer version."
-                        ),
-                    ))),
-                    Some(Loaded::Unreadable { reason }) => state.dispatch(Action::StopSaving(Notice::new(
-                        NoticeKind::Warning,
-                        format!(
-                            "Another tab saved an inventory this tab cannot read ({reason}). This tab no longer \
-                             saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
-                        ),
-                    ))),
-                    None => warn(
-                        "The saved inventory was removed in another tab. This tab keeps its copy and saves it on the next change."
-                            .into(),
-                    ),
-                }
+            let listener = (!remote).then(|| {
+                storage::listen(&key, move |raw| {
+                    spawn_local(take_other_tab(state.clone(), raw))
+                })
             });
-            }));
             move || drop(listener)
         });
+    }
+}
+
+/// What another tab saved under this tab's key (`None`: it removed it),
+/// taken into this tab; what cannot be read here stops this tab's saving,
+/// so it is never overwritten.
+async fn take_other_tab(state: UseReducerHandle<AppState>, raw: Option<String>) {
+    let stop_saving =
+        |text: String| state.dispatch(Action::StopSaving(Notice::new(NoticeKind::Warning, text)));
+    let codec = match persist::codec().await {
+        Ok(codec) => codec,
+        Err(e) => {
+            return stop_saving(format!(
+                "Another tab saved the inventory, and this tab could not read it: {e} This tab no \
+                 longer saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
+            ));
+        }
+    };
+    match raw.map(|raw| (codec.decode)(&raw, &default_prices())) {
+        Some(Loaded::Ok { inventory, .. }) => state.dispatch(Action::FromOtherTab(inventory)),
+        Some(Loaded::Newer { schema }) => stop_saving(format!(
+            "Another tab saved the inventory with a newer version of Certdesk (schema {schema}). \
+             This tab no longer saves, so it cannot overwrite it: export what you changed here \
+             (Export JSON), then reload to use the newer version."
+        )),
+        Some(Loaded::Unreadable { reason }) => stop_saving(format!(
+            "Another tab saved an inventory this tab cannot read ({reason}). This tab no longer \
+             saves, so nothing is overwritten: export what you changed here (Export JSON) and reload."
+        )),
+        None => state.dispatch(Action::Notify(Notice::new(
+            NoticeKind::Warning,
+            "The saved inventory was removed in another tab. This tab keeps its copy and saves it on the next change.",
+        ))),
     }
 }

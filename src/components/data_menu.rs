@@ -1,97 +1,98 @@
 //! "Inventory data": export as JSON, CSV or PEM chains, import a JSON export, reset the demo.
 
+use chrono::NaiveDate;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::confirm_dialog::ConfirmDialog;
-use super::context::use_app;
+use super::context::{AppContext, use_app};
 use crate::lazy_chunk;
 use crate::platform::download::download;
 use crate::store::inventory::Inventory;
-use chrono::NaiveDate;
-use wasm_bindgen_futures::spawn_local;
+use crate::store::{Action, Notice, NoticeKind};
 
-/// The CSV writer and the PEM chain export, loaded with the first export.
+/// The three export writers, loaded with the first export.
 #[derive(Clone, Copy)]
 struct Exports {
+    json: fn(&Inventory) -> String,
     csv: fn(&Inventory, NaiveDate) -> String,
+    /// The file and how many chains it holds.
     pem: fn(&Inventory) -> (String, usize),
 }
 
 lazy_chunk!(static EXPORTS: Exports = export => Exports {
+    json: crate::store::persist::encode,
     csv: crate::store::csv::to_csv,
     pem: crate::store::pem_export::chains_file,
 });
 
-/// The exports, or `None` after telling the user they could not be downloaded.
-async fn exports(app: &super::context::AppContext) -> Option<Exports> {
-    match EXPORTS.get().await {
-        Ok(exports) => Some(exports),
-        Err(e) => {
-            app.dispatch(Action::Notify(Notice::new(
-                NoticeKind::Error,
-                e.to_string(),
-            )));
-            None
-        }
-    }
+/// A file of the inventory to download, or a message when there is none.
+struct Export {
+    name: String,
+    mime: &'static str,
+    body: String,
 }
-use crate::store::{Action, Notice, NoticeKind};
+
+/// A button's callback: fetches the writers (the first time), makes the
+/// file with `make` and downloads it, or tells the user what went wrong.
+fn exporter(
+    app: &AppContext,
+    make: fn(&AppContext, Exports) -> Result<Export, Notice>,
+) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |_| {
+        let app = app.clone();
+        spawn_local(async move {
+            let made = match EXPORTS.get().await {
+                Ok(exports) => make(&app, exports),
+                Err(e) => Err(Notice::new(
+                    NoticeKind::Error,
+                    format!("Download failed: {e}"),
+                )),
+            };
+            let result = made.and_then(|file| {
+                download(&file.name, file.mime, &file.body)
+                    .map_err(|e| Notice::new(NoticeKind::Error, format!("Download failed: {e}")))
+            });
+            if let Err(notice) = result {
+                app.dispatch(Action::Notify(notice));
+            }
+        });
+    })
+}
 
 #[component]
 pub fn DataMenu() -> Html {
     let app = use_app();
     let confirm_reset = use_state(|| false);
-    let export_json = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            let app = app.clone();
-            spawn_local(async move {
-                match crate::store::persist::codec().await {
-                    Ok(codec) => {
-                        let body = (codec.encode)(&app.inventory);
-                        let name = format!("certdesk-inventory-{}.json", app.real_today);
-                        report_error(&app, download(&name, "application/json", &body));
-                    }
-                    Err(e) => report_error(&app, Err(e.to_string())),
-                }
-            });
+    let export_json = exporter(&app, |app, exports| {
+        Ok(Export {
+            name: format!("certdesk-inventory-{}.json", app.real_today),
+            mime: "application/json",
+            body: (exports.json)(&app.inventory),
         })
-    };
-    let export_csv = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            let app = app.clone();
-            spawn_local(async move {
-                let Some(export) = exports(&app).await else {
-                    return;
-                };
-                let body = (export.csv)(&app.inventory, app.today());
-                let name = format!("certdesk-certificates-{}.csv", app.today());
-                report_error(&app, download(&name, "text/csv", &body));
-            });
+    });
+    let export_csv = exporter(&app, |app, exports| {
+        Ok(Export {
+            name: format!("certdesk-certificates-{}.csv", app.today()),
+            mime: "text/csv",
+            body: (exports.csv)(&app.inventory, app.today()),
         })
-    };
-    let export_pem = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            let app = app.clone();
-            spawn_local(async move {
-                let Some(export) = exports(&app).await else {
-                    return;
-                };
-                let (body, count) = (export.pem)(&app.inventory);
-                if count == 0 {
-                    app.dispatch(Action::Notify(Notice::new(
-                    NoticeKind::Info,
-                    "No certificate file is held in this browser yet, so there is no chain to export. Download a certificate's file (or upload one) first.",
-                )));
-                    return;
-                }
-                let name = format!("certdesk-chains-{}.pem", app.today());
-                report_error(&app, download(&name, "application/x-pem-file", &body));
-            });
+    });
+    let export_pem = exporter(&app, |app, exports| {
+        let (body, count) = (exports.pem)(&app.inventory);
+        if count == 0 {
+            return Err(Notice::new(
+                NoticeKind::Info,
+                "No certificate file is held in this browser yet, so there is no chain to export. Download a certificate's file (or upload one) first.",
+            ));
+        }
+        Ok(Export {
+            name: format!("certdesk-chains-{}.pem", app.today()),
+            mime: "application/x-pem-file",
+            body,
         })
-    };
+    });
     let ask_reset = {
         let confirm_reset = confirm_reset.clone();
         Callback::from(move |_| confirm_reset.set(true))
@@ -127,14 +128,5 @@ pub fn DataMenu() -> Html {
                 </ConfirmDialog>
             }
         </div>
-    }
-}
-
-fn report_error(app: &super::context::AppContext, result: Result<(), String>) {
-    if let Err(e) = result {
-        app.dispatch(Action::Notify(Notice::new(
-            NoticeKind::Error,
-            format!("Download failed: {e}"),
-        )));
     }
 }

@@ -11,6 +11,7 @@ use crate::lazy_chunk;
 use crate::platform::download::read_file_text;
 use crate::store::import::{ImportReport, import};
 use crate::store::inventory::Inventory;
+use crate::store::{Action, Notice, NoticeKind};
 
 type ImportFn = fn(&Inventory, &str) -> Result<(Inventory, ImportReport), String>;
 
@@ -18,7 +19,6 @@ type ImportFn = fn(&Inventory, &str) -> Result<(Inventory, ImportReport), String
 lazy_chunk!(static IMPORT: ImportFn = import => (|inventory, text| {
     import(inventory, text).map_err(|e| e.to_string())
 }) as ImportFn);
-use crate::store::{Action, Notice, NoticeKind};
 
 /// Largest file read (an export of 50,000 certificates fits).
 const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;

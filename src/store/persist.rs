@@ -59,10 +59,6 @@ struct InventoryV1 {
     certificates: Vec<Certificate>,
 }
 
-/// The text stored for `inventory`, in the current schema.
-///
-/// Serializing these types cannot fail (every map key is a string); should it
-/// ever, the result is empty and `platform::storage::save` refuses to write it.
 /// The stored inventory's JSON codec (serde and every model type's
 /// `Serialize`/`Deserialize`, about a tenth of the app), loaded on first use
 /// (`crate::chunks`): a first visit shows the demo without waiting for it,
@@ -80,6 +76,10 @@ pub async fn codec() -> Result<Codec, crate::chunks::LoadError> {
     CODEC.get().await
 }
 
+/// The text stored for `inventory`, in the current schema.
+///
+/// Serializing these types cannot fail (every map key is a string); should it
+/// ever, the result is empty and `platform::storage::save` refuses to write it.
 pub fn encode(inventory: &Inventory) -> String {
     serde_json::to_string(&EnvelopeOut {
         schema: CURRENT_SCHEMA,

@@ -58,18 +58,9 @@ pub type DialogView = fn(&AppHandle, Option<Dialog>, Callback<()>) -> Html;
 
 lazy_chunk!(static DIALOGS: DialogView = dialogs => render_dialog as DialogView);
 
-/// Starts fetching the dialogs' chunk (once; a failure is shown when one opens).
+/// Starts fetching the dialogs' chunk (a failure is shown when one opens).
 pub fn preload_dialogs() {
-    if DIALOGS.now().is_none() && !PRELOADING.replace(true) {
-        spawn_local(async {
-            let loaded = DIALOGS.get().await.is_ok();
-            PRELOADING.set(loaded);
-        });
-    }
-}
-
-thread_local! {
-    static PRELOADING: Cell<bool> = const { Cell::new(false) };
+    DIALOGS.preload();
 }
 
 fn render_dialog(handle: &AppHandle, dialog: Option<Dialog>, close: Callback<()>) -> Html {

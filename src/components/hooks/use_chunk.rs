@@ -17,24 +17,24 @@ pub enum Chunk<T> {
 
 #[hook]
 pub fn use_chunk<T: Copy + 'static>(lazy: &'static Lazy<T>, wanted: bool) -> Chunk<T> {
-    let value = use_state(|| lazy.now());
     let failed = use_state(|| None::<LoadError>);
     let attempt = use_state(|| 0u32);
+    let loaded = use_force_update();
     {
-        let (value, failed) = (value.clone(), failed.clone());
+        let failed = failed.clone();
         use_effect_with((wanted, *attempt), move |&(wanted, _)| {
-            if wanted && value.is_none() {
+            if wanted && lazy.now().is_none() {
                 spawn_local(async move {
                     match lazy.get().await {
-                        Ok(loaded) => value.set(Some(loaded)),
+                        Ok(_) => loaded.force_update(),
                         Err(error) => failed.set(Some(error)),
                     }
                 });
             }
         });
     }
-    match (*value, *failed) {
-        (Some(loaded), _) => Chunk::Ready(loaded),
+    match (lazy.now(), *failed) {
+        (Some(value), _) => Chunk::Ready(value),
         (None, Some(error)) => {
             let (failed, attempt) = (failed.clone(), attempt.clone());
             Chunk::Failed(
